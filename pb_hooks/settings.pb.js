@@ -1,0 +1,7 @@
+/// <reference path="../pb_data/types.d.ts" />
+// Applies the environment (SMTP server, public URL, sender) on every boot.
+
+onBootstrap((e) => {
+	e.next();
+	require(`${__hooks}/lib/settings.js`).applyEnvironment(e.app);
+});

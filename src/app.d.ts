@@ -1,0 +1,18 @@
+import type PocketBase from 'pocketbase';
+import type { AuthUser } from '$lib/server/pocketbase';
+
+declare global {
+	namespace App {
+		interface Locals {
+			/** A PocketBase client authenticated as the visitor, made for this request only. */
+			pb: PocketBase;
+			user: AuthUser | null;
+		}
+		interface Error {
+			message: string;
+			id?: string;
+		}
+	}
+}
+
+export {};

@@ -1,0 +1,96 @@
+// Agenda texts are stored as plain text with light conventions ("- " bullets, "1. " numbered,
+// "## " sub-headings, blank lines between paragraphs). They are parsed into blocks and rendered
+// by Svelte, never injected as HTML.
+
+export type Inline = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
+export type ListItem = { content: Inline[]; children: ListItem[] };
+export type Block =
+	| { kind: 'heading'; content: Inline[] }
+	| { kind: 'paragraph'; content: Inline[] }
+	| { kind: 'list'; ordered: boolean; items: ListItem[] };
+
+const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g;
+
+/** Splits text into plain runs and links; only http(s) URLs become links. */
+export function parseInline(text: string): Inline[] {
+	const parts: Inline[] = [];
+	let last = 0;
+	for (const match of text.matchAll(URL_PATTERN)) {
+		if (match.index > last) parts.push({ kind: 'text', text: text.slice(last, match.index) });
+		parts.push({ kind: 'link', text: match[0], href: match[0] });
+		last = match.index + match[0].length;
+	}
+	if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
+	return parts;
+}
+
+const BULLET = /^(\s*)[-•◦o]\s+(.*)$/;
+const NUMBERED = /^(\s*)\d+\.\s+(.*)$/;
+
+/** Parses stored agenda text into blocks. */
+export function parseRichText(source: string | null | undefined): Block[] {
+	const blocks: Block[] = [];
+	let paragraph: string[] = [];
+	let list: { ordered: boolean; items: ListItem[] } | null = null;
+
+	const flushParagraph = () => {
+		if (paragraph.length) blocks.push({ kind: 'paragraph', content: parseInline(paragraph.join(' ')) });
+		paragraph = [];
+	};
+	const flushList = () => {
+		if (list) blocks.push({ kind: 'list', ...list });
+		list = null;
+	};
+
+	for (const raw of (source ?? '').replace(/\r\n?/g, '\n').split('\n')) {
+		const line = raw.trimEnd();
+		if (!line.trim()) {
+			flushParagraph();
+			flushList();
+			continue;
+		}
+		if (line.startsWith('## ')) {
+			flushParagraph();
+			flushList();
+			blocks.push({ kind: 'heading', content: parseInline(line.slice(3).trim()) });
+			continue;
+		}
+		const bullet = BULLET.exec(line);
+		const numbered = bullet ? null : NUMBERED.exec(line);
+		const item = bullet ?? numbered;
+		if (item) {
+			flushParagraph();
+			const ordered = !bullet;
+			const nested = item[1].length >= 2;
+			const entry: ListItem = { content: parseInline(item[2]), children: [] };
+			const current = list as { ordered: boolean; items: ListItem[] } | null;
+			if (nested && current && current.items.length) {
+				current.items[current.items.length - 1].children.push(entry);
+			} else {
+				if (!current || current.ordered !== ordered) {
+					flushList();
+					list = { ordered, items: [] };
+				}
+				(list as unknown as { items: ListItem[] }).items.push(entry);
+			}
+			continue;
+		}
+		const current = list as { items: ListItem[] } | null;
+		if (current && /^\s/.test(raw) && current.items.length) {
+			// An indented continuation line belongs to the list item above.
+			const lastItem = current.items[current.items.length - 1];
+			lastItem.content.push(...parseInline(` ${line.trim()}`));
+			continue;
+		}
+		flushList();
+		paragraph.push(line.trim());
+	}
+	flushParagraph();
+	flushList();
+	return blocks;
+}
+
+/** True when the text holds nothing worth showing (empty, or a lone "-"). */
+export function isBlank(source: string | null | undefined): boolean {
+	return !source || /^[\s-]*$/.test(source);
+}

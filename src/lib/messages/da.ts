@@ -1,0 +1,122 @@
+// Every text a user reads, in Danish. English may follow as a second catalogue with the same shape.
+export const da = {
+	app: {
+		name: 'Klyngeportal',
+		tagline: 'Dagsordener, fremmøde og frister for klyngens grupper',
+		skipToContent: 'Gå til indhold',
+		home: 'Forside',
+		meetings: 'Møder',
+		logout: 'Log ud',
+		loggedInAs: 'Logget ind som',
+		mainNav: 'Hovedmenu'
+	},
+	login: {
+		title: 'Log ind',
+		intro: 'Vi sender en engangskode til din e-mail. Du skal ikke huske en adgangskode.',
+		email: 'E-mail',
+		sendCode: 'Send kode',
+		codeSentTo: (email: string) =>
+			`Hvis ${email} er oprettet i Klyngeportal, har vi sendt en kode dertil. Den gælder i 10 minutter.`,
+		code: 'Kode fra e-mailen',
+		codeHint: '6 cifre',
+		verify: 'Log ind',
+		otherEmail: 'Brug en anden e-mail',
+		resend: 'Send en ny kode',
+		withPassword: 'Log ind med adgangskode',
+		password: 'Adgangskode',
+		loginWithPassword: 'Log ind',
+		demoInbox: 'Demo: åbn indbakken med koden',
+		errors: {
+			emailRequired: 'Skriv din e-mail.',
+			emailInvalid: 'Skriv en gyldig e-mail, fx navn@kommune.dk.',
+			codeRequired: 'Skriv koden fra e-mailen.',
+			codeInvalid: 'Koden er forkert eller udløbet. Prøv igen, eller få en ny kode.',
+			codeExpired: 'Din kode er udløbet. Få en ny kode.',
+			passwordRequired: 'Skriv din adgangskode.',
+			credentials: 'E-mail eller adgangskode er forkert.',
+			tooMany: 'For mange forsøg. Vent lidt, og prøv igen.',
+			unavailable: 'Vi kunne ikke logge dig ind lige nu. Prøv igen om lidt.'
+		}
+	},
+	home: {
+		title: 'Forside',
+		greeting: (name: string) => `Hej ${name}`,
+		nextMeeting: 'Dit næste møde',
+		noNextMeeting: 'Du har ingen kommende møder.',
+		openAgenda: 'Se dagsorden',
+		allUpcoming: 'Alle kommende møder',
+		allPast: 'Tidligere møder'
+	},
+	meetings: {
+		title: 'Møder',
+		upcoming: 'Kommende',
+		past: 'Tidligere',
+		noneUpcoming: 'Ingen kommende møder i dine grupper.',
+		nonePast: 'Ingen tidligere møder i dine grupper.',
+		status: {
+			draft: 'Kladde',
+			published: 'Dagsorden udsendt',
+			held: 'Afholdt',
+			minutes_published: 'Referat udsendt'
+		} as Record<string, string>
+	},
+	meeting: {
+		time: 'Tidspunkt',
+		place: 'Sted',
+		map: 'Vis på kort',
+		catering: 'Forplejning',
+		chair: 'Mødeleder',
+		minuteTakers: 'Referenter',
+		participants: 'Mødedeltagere',
+		guests: 'Gæster',
+		agenda: 'Dagsorden',
+		minutesDate: 'Referat dato',
+		followUps: 'Opfølgningspunkter',
+		followUpDue: (date: string) => `frist ${date}`,
+		presenter: (who: string) => `v/${who}`,
+		item: (n: number) => `Punkt ${n}`,
+		backToMeetings: 'Alle møder',
+		noItems: 'Dagsordenen er ikke klar endnu.',
+		and: 'og'
+	},
+	item: {
+		recommendation: 'Indstilling',
+		background: 'Sagsfremstilling',
+		attachments: 'Bilag',
+		minutes: 'Referat',
+		decisions: 'Beslutninger',
+		noBackground: 'Ingen sagsfremstilling.',
+		minutesPending: 'Referatet er ikke udsendt endnu.',
+		backToMeeting: 'Til dagsordenen',
+		previous: 'Forrige punkt',
+		next: 'Næste punkt',
+		download: (name: string) => `Hent ${name}`
+	},
+	roles: {
+		member: '',
+		chair: 'formand',
+		co_chair: 'medformand',
+		secretariat: 'sekretariat',
+		observer: 'observatør',
+		guest: 'gæst'
+	} as Record<string, string>,
+	kinds: {
+		decision: 'Beslutning',
+		orientation: 'Orientering',
+		discussion: 'Drøftelse',
+		written: 'Skriftlig orientering'
+	} as Record<string, string>,
+	errors: {
+		notFoundTitle: 'Siden findes ikke',
+		notFound: 'Siden findes ikke, eller du har ikke adgang til den.',
+		meetingNotFound: 'Mødet findes ikke, eller du har ikke adgang til det.',
+		itemNotFound: 'Dagsordenspunktet findes ikke, eller du har ikke adgang til det.',
+		fileNotFound: 'Bilaget findes ikke, eller du har ikke adgang til det.',
+		generic: 'Der skete en fejl. Prøv igen om lidt.',
+		errorId: (id: string) => `Fejl-id: ${id}`,
+		offline: 'Du er offline, og siden er ikke gemt til offline brug.',
+		goHome: 'Til forsiden'
+	}
+};
+
+export type Messages = typeof da;

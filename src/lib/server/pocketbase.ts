@@ -1,0 +1,58 @@
+// The per-request PocketBase client. Never keep a client that holds a user's auth at module level:
+// requests would leak into each other.
+import PocketBase from 'pocketbase';
+import { env } from '$env/dynamic/private';
+
+export const AUTH_COOKIE = 'pb_auth';
+
+export interface AuthUser {
+	id: string;
+	email: string;
+	name: string;
+	title: string;
+	organization: string;
+}
+
+export function pocketBaseUrl(): string {
+	return env.PB_URL || 'http://127.0.0.1:8090';
+}
+
+/** A fresh, unauthenticated client. */
+export function createClient(): PocketBase {
+	const pb = new PocketBase(pocketBaseUrl());
+	// Parallel loads in one request must not cancel each other.
+	pb.autoCancellation(false);
+	return pb;
+}
+
+/**
+ * A client authenticated from the auth cookie. The token is checked with PocketBase (authRefresh),
+ * so a tampered or revoked cookie yields an anonymous client rather than a forged user.
+ */
+export async function clientFromCookie(cookieHeader: string): Promise<PocketBase> {
+	const pb = createClient();
+	pb.authStore.loadFromCookie(cookieHeader, AUTH_COOKIE);
+	if (!pb.authStore.isValid || pb.authStore.record?.collectionName !== 'users') {
+		pb.authStore.clear();
+		return pb;
+	}
+	try {
+		await pb.collection('users').authRefresh();
+	} catch {
+		pb.authStore.clear();
+	}
+	return pb;
+}
+
+/** The signed-in user as the pages need it, or null. */
+export function currentUser(pb: PocketBase): AuthUser | null {
+	const record = pb.authStore.isValid ? pb.authStore.record : null;
+	if (!record) return null;
+	return {
+		id: record.id,
+		email: String(record.email ?? ''),
+		name: String(record.name ?? ''),
+		title: String(record.title ?? ''),
+		organization: String(record.organization ?? '')
+	};
+}

@@ -1,0 +1,14 @@
+import { listUpcomingMeetings } from '$lib/server/meetings';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const upcoming = await listUpcomingMeetings(locals.pb, 4);
+	return {
+		/** The first name for the greeting. */
+		firstName: locals.user?.name.split(' ')[0] ?? '',
+		/** The member's next meeting, or null. */
+		next: upcoming[0] ?? null,
+		/** The meetings after it (at most three). */
+		later: upcoming.slice(1)
+	};
+};

@@ -1,0 +1,37 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+const pocketbase = process.env.PB_URL ?? 'http://127.0.0.1:8090';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: {
+		// In development the PocketBase API and dashboard are served from the app's origin too,
+		// as scripts/serve.mjs does in production.
+		proxy: {
+			'/api': { target: pocketbase, changeOrigin: false },
+			'/_': { target: pocketbase, changeOrigin: false }
+		}
+	},
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: true,
+				test: { name: 'unit', include: ['src/**/*.spec.ts'], environment: 'node' }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'integration',
+					include: ['tests/integration/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 20_000,
+					hookTimeout: 60_000,
+					// One PocketBase per worker; two cores.
+					maxWorkers: 2
+				}
+			}
+		]
+	}
+});
