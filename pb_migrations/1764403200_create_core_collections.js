@@ -178,6 +178,11 @@ migrate(
 		memberships.deleteRule = `${secretariatOf('group')} && role != "secretariat"`;
 		app.save(memberships);
 
+		// A group is visible to its active members (and to a guest of one of its meetings).
+		groups.listRule = activeMember('id');
+		groups.viewRule = groups.listRule;
+		app.save(groups);
+
 		meetings.listRule = canReadMeeting('group', 'id', 'status');
 		meetings.viewRule = meetings.listRule;
 		meetings.createRule = secretariatOf('@request.body.group');

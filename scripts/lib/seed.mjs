@@ -1,0 +1,312 @@
+// Demo data from the seed minutes (Midtklyngen, 12 June 2020): organisations, people, the steering
+// group and its meeting with minutes, the next meeting (always a few weeks ahead) and a theme group
+// with its own meeting. Idempotent: records get ids derived from their keys and are only created
+// when missing, so a restart keeps what people changed; only a next meeting that has slipped into
+// the past is moved forward again.
+import { TZDate } from '@date-fns/tz';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PocketBase from 'pocketbase';
+import { makeDemoPdf } from './demo-pdf.mjs';
+import { ROOT } from './pocketbase.mjs';
+
+export const DEMO_PASSWORD = 'klynge-demo-2026';
+const TZ = 'Europe/Copenhagen';
+
+/** A stable PocketBase id (15 × a–z0–9) for a demo key. @param {string} key */
+export function demoId(key) {
+	const hex = createHash('sha256').update(`klyngeportal-demo:${key}`).digest('hex');
+	return BigInt(`0x${hex}`).toString(36).slice(0, 15).padStart(15, '0');
+}
+
+/** @param {string} date "2020-06-12" @param {string} time "08:00" */
+function instant(date, time) {
+	const [y, m, d] = date.split('-').map(Number);
+	const [hh, mm] = time.split(':').map(Number);
+	return new Date(new TZDate(y, m - 1, d, hh, mm, 0, TZ).getTime());
+}
+const pbDate = (/** @type {Date} */ d) => d.toISOString().replace('T', ' ');
+const addMinutes = (/** @type {Date} */ d, /** @type {number} */ n) => new Date(d.getTime() + n * 60_000);
+
+/** The Copenhagen calendar day `days` after `from`, moved on to `weekday` (0 = Sunday). */
+function futureDay(from, days, weekday) {
+	const local = new TZDate(from.getTime() + days * 86_400_000, TZ);
+	const shift = (weekday - local.getDay() + 7) % 7;
+	const day = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + shift, 12, 0, 0, TZ);
+	return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+export function loadDemoData() {
+	return JSON.parse(readFileSync(join(ROOT, 'scripts', 'demo', 'midtklyngen.json'), 'utf8'));
+}
+
+/**
+ * @param {PocketBase} pb a superuser client
+ * @param {string} collection
+ * @param {string} key
+ * @param {Record<string, unknown> | FormData} data
+ * @returns {Promise<{ id: string, created: boolean }>}
+ */
+async function ensure(pb, collection, key, data) {
+	const id = demoId(`${collection}:${key}`);
+	try {
+		await pb.collection(collection).getOne(id, { fields: 'id' });
+		return { id, created: false };
+	} catch (err) {
+		if (/** @type {{ status?: number }} */ (err).status !== 404) throw err;
+	}
+	if (data instanceof FormData) data.set('id', id);
+	else data = { ...data, id };
+	await pb.collection(collection).create(data);
+	return { id, created: true };
+}
+
+/**
+ * Seeds the demo into a running PocketBase.
+ * @param {{ pbUrl: string, email: string, password: string, now?: Date, log?: (s: string) => void }} opts
+ */
+export async function seedDemo({ pbUrl, email, password, now = new Date(), log = () => {} }) {
+	const pb = new PocketBase(pbUrl);
+	pb.autoCancellation(false);
+	await pb.collection('_superusers').authWithPassword(email, password);
+	const data = loadDemoData();
+	let created = 0;
+	const count = (/** @type {{ created: boolean }} */ r) => {
+		if (r.created) created++;
+		return r;
+	};
+
+	const orgId = new Map();
+	for (const org of data.organizations) {
+		const r = count(await ensure(pb, 'organizations', org.key, { name: org.name, short_name: org.short_name ?? '', sector: org.sector }));
+		orgId.set(org.key, r.id);
+	}
+
+	const personId = new Map();
+	const person = async (/** @type {any} */ p) => {
+		const r = count(
+			await ensure(pb, 'users', p.key, {
+				email: p.email,
+				emailVisibility: false,
+				password: DEMO_PASSWORD,
+				passwordConfirm: DEMO_PASSWORD,
+				verified: true,
+				name: p.name,
+				title: p.title ?? '',
+				department: p.department ?? '',
+				organization: orgId.get(p.organization) ?? '',
+				locale: 'da'
+			})
+		);
+		personId.set(p.key, r.id);
+		return r.id;
+	};
+	for (const p of data.people) await person(p);
+	for (const p of data.substitutes ?? []) await person(p);
+
+	// The steering group and its members.
+	const steering = count(
+		await ensure(pb, 'groups', 'midtklyngen', {
+			name: 'Klyngestyregruppen for Midtklyngen',
+			short_name: 'Midtklyngen',
+			kind: 'styregruppe',
+			description: 'Klyngestyregruppen for sundhedsklyngen Midt: Hospitalsenhed Midt, Regionspsykiatrien, Silkeborg, Skive og Viborg kommuner og almen praksis.'
+		})
+	).id;
+	for (const p of data.people) {
+		count(await ensure(pb, 'memberships', `midtklyngen:${p.key}`, { user: personId.get(p.key), group: steering, role: p.role }));
+	}
+
+	// The meeting of 12 June 2020, with its minutes published.
+	const m = data.meeting;
+	const meetingId = count(
+		await ensure(pb, 'meetings', 'midtklyngen:2020-06-12', {
+			group: steering,
+			title: m.title,
+			starts: pbDate(instant(m.date, m.start)),
+			ends: pbDate(instant(m.date, m.end)),
+			location_room: m.location_room,
+			location_address: m.location_address,
+			location_note: m.location_note ?? '',
+			catering: m.catering ?? '',
+			chair: personId.get(m.chair) ?? '',
+			minute_takers: (m.minute_takers ?? []).map((/** @type {string} */ k) => personId.get(k)),
+			status: 'minutes_published',
+			minutes_date: m.minutes_date ? pbDate(instant(m.minutes_date, '12:00')) : ''
+		})
+	).id;
+	for (const [i, g] of (m.guests ?? []).entries()) {
+		const org = data.organizations.find((/** @type {any} */ o) => o.key === g.organization);
+		count(
+			await ensure(pb, 'meeting_guests', `2020-06-12:${i}`, {
+				meeting: meetingId,
+				name: g.name,
+				title: g.title ?? '',
+				organization: org ? orgId.get(org.key) : '',
+				organization_name: org?.name ?? ''
+			})
+		);
+	}
+	const itemId = new Map();
+	for (const item of m.items) {
+		const key = `2020-06-12:${item.position}`;
+		const form = new FormData();
+		const fields = {
+			meeting: meetingId,
+			position: String(item.position),
+			title: item.title,
+			starts: item.start ? pbDate(instant(m.date, item.start)) : '',
+			ends: item.end ? pbDate(instant(m.date, item.end)) : '',
+			presenter: item.presenter ?? '',
+			kind: item.kind ?? '',
+			recommendation: item.recommendation ?? '',
+			background: item.background ?? '',
+			minutes: item.minutes ?? ''
+		};
+		for (const [k, v] of Object.entries(fields)) form.set(k, v);
+		for (const file of demoAttachments(item)) {
+			form.append('attachments', new Blob([file.bytes], { type: 'application/pdf' }), file.name);
+		}
+		const r = count(await ensure(pb, 'agenda_items', key, form));
+		itemId.set(item.position, r.id);
+		for (const [j, text] of (item.decisions ?? []).entries()) {
+			count(await ensure(pb, 'decisions', `${key}:${j}`, { item: r.id, position: j + 1, text }));
+		}
+	}
+	for (const [i, f] of (m.follow_ups ?? []).entries()) {
+		count(
+			await ensure(pb, 'follow_ups', `2020-06-12:${i}`, {
+				meeting: meetingId,
+				item: itemId.get(f.item) ?? '',
+				position: i + 1,
+				text: f.text,
+				owner_text: f.owner ?? '',
+				due: f.due ? pbDate(instant(f.due, '23:59')) : '',
+				status: 'open'
+			})
+		);
+	}
+
+	// The next meeting, from the topics listed under item 9: always three to four weeks ahead.
+	const next = data.next_meeting;
+	const nextDay = futureDay(now, 21, 5);
+	await ensureUpcomingMeeting(pb, {
+		key: 'midtklyngen:next',
+		group: steering,
+		meeting: next,
+		day: nextDay,
+		chair: personId.get(m.chair) ?? '',
+		minuteTakers: (m.minute_takers ?? []).map((/** @type {string} */ k) => personId.get(k)),
+		now,
+		count
+	});
+
+	// A theme group with its own people and meeting, to show that groups are kept apart.
+	const theme = data.theme_group;
+	const themeId = count(
+		await ensure(pb, 'groups', 'voksne-patient', { name: theme.name, short_name: 'Voksne patient', kind: 'temagruppe', parent: steering })
+	).id;
+	for (const p of theme.people) {
+		await person(p);
+		count(await ensure(pb, 'memberships', `voksne-patient:${p.key}`, { user: personId.get(p.key), group: themeId, role: p.role }));
+	}
+	await ensureUpcomingMeeting(pb, {
+		key: 'voksne-patient:next',
+		group: themeId,
+		meeting: theme.meeting,
+		day: futureDay(now, 10, 2),
+		chair: personId.get(theme.people.find((/** @type {any} */ p) => p.role === 'chair')?.key) ?? '',
+		minuteTakers: theme.people.filter((/** @type {any} */ p) => p.role === 'secretariat').map((/** @type {any} */ p) => personId.get(p.key)),
+		now,
+		count
+	});
+
+	log(created ? `demo data: ${created} records created` : 'demo data: already present');
+	return { created, meetingId, steeringGroupId: steering, themeGroupId: themeId, demoLogins: demoLogins(data) };
+}
+
+/**
+ * Creates (or moves forward, once it has passed) a published upcoming meeting with its agenda; item
+ * time slots follow from their durations.
+ * @param {PocketBase} pb
+ * @param {{ key: string, group: string, meeting: any, day: string, chair: string, minuteTakers: string[], now: Date, count: (r: { created: boolean }) => unknown }} o
+ */
+async function ensureUpcomingMeeting(pb, { key, group, meeting, day, chair, minuteTakers, now, count }) {
+	const starts = instant(day, meeting.start);
+	let cursor = starts;
+	const slots = meeting.items.map((/** @type {any} */ item) => {
+		const from = cursor;
+		cursor = addMinutes(cursor, item.minutes ?? 15);
+		return { item, from, to: cursor };
+	});
+	const ends = meeting.end ? instant(day, meeting.end) : cursor;
+	const id = demoId(`meetings:${key}`);
+	let existing = null;
+	try {
+		existing = await pb.collection('meetings').getOne(id, { fields: 'id,ends' });
+	} catch {
+		// not there yet
+	}
+	const times = { starts: pbDate(starts), ends: pbDate(ends), attendance_deadline: pbDate(addMinutes(starts, -3 * 24 * 60)) };
+	if (!existing) {
+		count(
+			await ensure(pb, 'meetings', key, {
+				group,
+				title: meeting.title,
+				...times,
+				location_room: meeting.location_room ?? '',
+				location_address: meeting.location_address ?? '',
+				location_note: meeting.location_note ?? '',
+				catering: meeting.catering ?? '',
+				chair,
+				minute_takers: minuteTakers,
+				status: 'published'
+			})
+		);
+	} else if (new Date(existing.ends.replace(' ', 'T')) < now) {
+		await pb.collection('meetings').update(id, times);
+	}
+	for (const { item, from, to } of slots) {
+		const itemKey = `${key}:${item.position}`;
+		const r = await ensure(pb, 'agenda_items', itemKey, {
+			meeting: id,
+			position: item.position,
+			title: item.title,
+			starts: pbDate(from),
+			ends: pbDate(to),
+			presenter: item.presenter ?? '',
+			kind: item.kind ?? '',
+			recommendation: item.recommendation ?? '',
+			background: item.background ?? ''
+		});
+		count(r);
+		if (!r.created && existing) await pb.collection('agenda_items').update(r.id, { starts: pbDate(from), ends: pbDate(to) });
+	}
+}
+
+/** Demo attachments for the items whose minutes say a presentation or annex is attached. @param {any} item */
+function demoAttachments(item) {
+	const files = {
+		3: { name: 'oplaeg-fleksible-indlaeggelser.pdf', title: "Oplæg: Resultater fra 'Fleksible indlæggelser'" },
+		6: { name: 'oplaeg-type-2-diabetes.pdf', title: 'Oplæg: Type 2 diabetes i Midtklyngen' },
+		7: { name: 'samarbejdsaftale-iv-behandling.pdf', title: 'Samarbejdsaftale om IV-behandling' }
+	};
+	const file = files[/** @type {3 | 6 | 7} */ (item.position)];
+	if (!file) return [];
+	return [{ name: file.name, bytes: makeDemoPdf(file.title, ['Demobilag til Klyngeportal.', `Punkt ${item.position}: ${item.title}`]) }];
+}
+
+/** The logins printed by `npm start`. @param {any} data */
+export function demoLogins(data) {
+	const secretariat = data.people.find((/** @type {any} */ p) => p.role === 'secretariat');
+	const coChair = data.people.find((/** @type {any} */ p) => p.role === 'co_chair');
+	const member = data.people.find((/** @type {any} */ p) => p.role === 'member');
+	const themeMember = data.theme_group.people.find((/** @type {any} */ p) => p.role === 'member');
+	return [
+		{ who: `Sekretariatet, Midtklyngen (${secretariat.name})`, email: secretariat.email, role: 'secretariat' },
+		{ who: `Medformand, Midtklyngen (${coChair.name})`, email: coChair.email, role: 'co_chair' },
+		{ who: `Medlem, Midtklyngen (${member.name})`, email: member.email, role: 'member' },
+		{ who: `Medlem, ${data.theme_group.name} (${themeMember.name})`, email: themeMember.email, role: 'member' }
+	];
+}

@@ -1,0 +1,110 @@
+// Starts the whole app on one machine: the mail catcher (unless a real SMTP server is configured),
+// PocketBase on its data directory, the demo data, and the built SvelteKit server in front.
+// Used by `npm start`, the end-to-end tests and the benchmarks.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PocketBase from 'pocketbase';
+import { startMailCatcher } from './mail-catcher.mjs';
+import { ensurePocketBase, ROOT, startPocketBase, stopProcess, upsertSuperuser } from './pocketbase.mjs';
+import { DEMO_PASSWORD, seedDemo } from './seed.mjs';
+
+/** The superuser's password: from PB_ADMIN_PASSWORD, else made once and kept in the data directory. */
+function adminPassword(/** @type {string} */ dataDir) {
+	if (process.env.PB_ADMIN_PASSWORD) return process.env.PB_ADMIN_PASSWORD;
+	const file = join(dataDir, '.admin-password');
+	if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+	const password = randomBytes(16).toString('hex');
+	writeFileSync(file, password, { mode: 0o600 });
+	return password;
+}
+
+async function waitFor(/** @type {string} */ url, /** @type {() => boolean} */ alive, timeoutMs = 30_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (!alive()) throw new Error(`process serving ${url} exited`);
+		try {
+			const res = await fetch(url, { redirect: 'manual' });
+			if (res.status < 500) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 150));
+	}
+	throw new Error(`${url} did not answer in time`);
+}
+
+/**
+ * @param {{
+ *   dataDir: string, appPort: number, pbPort: number, smtpPort?: number, inboxPort?: number,
+ *   seed?: boolean, quiet?: boolean, dev?: boolean, log?: (line: string) => void, now?: Date
+ * }} opts
+ */
+export async function startStack({ dataDir, appPort, pbPort, smtpPort = 2525, inboxPort = 8025, seed = true, quiet = true, dev = false, log = console.log, now }) {
+	const stops = [];
+	const stop = async () => {
+		for (const fn of stops.reverse()) await fn();
+	};
+	try {
+		const bin = await ensurePocketBase({ log });
+		const { mkdirSync } = await import('node:fs');
+		mkdirSync(dataDir, { recursive: true });
+		const adminEmail = process.env.PB_ADMIN_EMAIL || 'admin@klyngeportal.local';
+		const password = adminPassword(dataDir);
+		upsertSuperuser(bin, dataDir, adminEmail, password);
+
+		const appUrl = process.env.APP_URL || `http://localhost:${appPort}`;
+		/** @type {Record<string, string>} */
+		const pbEnv = { APP_URL: appUrl };
+		let catcher = null;
+		if (!process.env.SMTP_HOST) {
+			catcher = await startMailCatcher({ smtpPort, httpPort: inboxPort, log: (line) => log(`[mail] ${line}`) });
+			stops.push(() => catcher?.close());
+			Object.assign(pbEnv, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_TLS: 'false' });
+		}
+
+		const pocketbase = await startPocketBase({ bin, dataDir, port: pbPort, env: pbEnv, dev, quiet });
+		stops.push(() => stopProcess(pocketbase.child));
+
+		let logins = [];
+		if (seed) {
+			const result = await seedDemo({ pbUrl: pocketbase.url, email: adminEmail, password, now, log });
+			logins = result.demoLogins;
+			// Until the secretariat workspace exists, the demo secretariat uses PocketBase's dashboard.
+			await ensureDashboardAccount(pocketbase.url, adminEmail, password, logins[0].email);
+		}
+
+		const app = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs')], {
+			cwd: ROOT,
+			env: {
+				...process.env,
+				PORT: String(appPort),
+				// adapter-node checks form posts against this origin (CSRF); it must be the address people open.
+				ORIGIN: appUrl,
+				PB_URL: pocketbase.url,
+				DEMO_INBOX_URL: catcher ? catcher.inboxUrl : '',
+				BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '30M'
+			},
+			stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit']
+		});
+		stops.push(() => stopProcess(app));
+		const url = `http://localhost:${appPort}`;
+		await waitFor(`${url}/login`, () => app.exitCode === null);
+
+		return { url, pbUrl: pocketbase.url, inboxUrl: catcher?.inboxUrl ?? null, catcher, admin: { email: adminEmail, password }, logins, demoPassword: DEMO_PASSWORD, app, pocketbase, stop };
+	} catch (err) {
+		await stop();
+		throw err;
+	}
+}
+
+/** A superuser with the demo secretariat's e-mail and the demo password, made once. */
+async function ensureDashboardAccount(pbUrl, adminEmail, adminPassword, email) {
+	const pb = new PocketBase(pbUrl);
+	await pb.collection('_superusers').authWithPassword(adminEmail, adminPassword);
+	const existing = await pb.collection('_superusers').getList(1, 1, { filter: pb.filter('email = {:email}', { email }) });
+	if (existing.totalItems === 0) {
+		await pb.collection('_superusers').create({ email, password: DEMO_PASSWORD, passwordConfirm: DEMO_PASSWORD });
+	}
+}

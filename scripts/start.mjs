@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+// `npm start`: builds the app when its sources changed, then runs PocketBase (data in ./pb_data or
+// PB_DATA), the demo data, the mail catcher and the app on http://localhost:PORT (3000).
+// Ctrl-C stops everything it started.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './lib/pocketbase.mjs';
+import { startStack } from './lib/stack.mjs';
+
+/** Newest modification time below a path. @param {string} path @returns {number} */
+function newest(path) {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+function buildIfStale() {
+	const built = join(ROOT, 'build', 'handler.js');
+	const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) => newest(join(ROOT, p)));
+	if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
+	console.log('Building the app …');
+	const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+		cwd: ROOT,
+		stdio: 'inherit'
+	});
+	if (res.status !== 0) throw new Error('The build failed.');
+}
+
+try {
+	buildIfStale();
+	const appPort = Number(process.env.PORT ?? 3000);
+	const stack = await startStack({
+		dataDir: process.env.PB_DATA ?? join(ROOT, 'pb_data'),
+		appPort,
+		pbPort: Number(process.env.PB_PORT ?? 8090),
+		smtpPort: Number(process.env.MAIL_SMTP_PORT ?? 2525),
+		inboxPort: Number(process.env.MAIL_INBOX_PORT ?? 8025),
+		quiet: false
+	});
+	const lines = [
+		'',
+		`Klyngeportal kører på ${stack.url}`,
+		`PocketBase: ${stack.pbUrl} (dashboard: ${stack.url}/_/)`,
+		stack.inboxUrl ? `Demo-indbakke (koder til login): ${stack.inboxUrl}` : 'E-mail sendes via SMTP_HOST.',
+		'',
+		'Demo-logins (kode pr. e-mail, eller adgangskode ' + stack.demoPassword + '):',
+		...stack.logins.map((l) => `  ${l.email.padEnd(40)} ${l.who}`),
+		`Dashboard (/_/): ${stack.logins[0]?.email ?? ''} / ${stack.demoPassword}, administrator ${stack.admin.email} / ${stack.admin.password}`,
+		'',
+		'Stop med Ctrl-C.'
+	];
+	console.log(lines.join('\n'));
+	let stopping = false;
+	const shutdown = async () => {
+		if (stopping) return;
+		stopping = true;
+		console.log('\nStopper …');
+		await stack.stop();
+		process.exit(0);
+	};
+	process.on('SIGINT', shutdown);
+	process.on('SIGTERM', shutdown);
+	stack.app.on('exit', (code) => {
+		if (!stopping) {
+			console.error(`The app server stopped (${code}).`);
+			void shutdown();
+		}
+	});
+} catch (err) {
+	console.error(/** @type {Error} */ (err).message);
+	process.exit(1);
+}
