@@ -75,9 +75,7 @@ migrate(
 		const users = app.findCollectionByNameOrId('users');
 		users.fields.add(new TextField({ name: 'title', max: 200 }));
 		users.fields.add(new TextField({ name: 'department', max: 200 }));
-		users.fields.add(
-			new RelationField({ name: 'organization', collectionId: organizations.id, maxSelect: 1 })
-		);
+		users.fields.add(new RelationField({ name: 'organization', collectionId: organizations.id, maxSelect: 1 }));
 		users.fields.add(new TextField({ name: 'phone', max: 40 }));
 		users.fields.add(new SelectField({ name: 'locale', maxSelect: 1, values: ['da', 'en'] }));
 		users.fields.add(new JSONField({ name: 'notification_prefs', maxSize: 10000 }));
@@ -194,7 +192,14 @@ migrate(
 			type: 'base',
 			name: 'agenda_items',
 			fields: [
-				{ name: 'meeting', type: 'relation', required: true, maxSelect: 1, collectionId: meetings.id, cascadeDelete: true },
+				{
+					name: 'meeting',
+					type: 'relation',
+					required: true,
+					maxSelect: 1,
+					collectionId: meetings.id,
+					cascadeDelete: true
+				},
 				{ name: 'position', type: 'number', required: true, onlyInt: true, min: 1, max: 999 },
 				{ name: 'title', type: 'text', required: true, max: 300, presentable: true },
 				{ name: 'starts', type: 'date' },
@@ -233,7 +238,14 @@ migrate(
 			name: 'meeting_guests',
 			listRule: canReadMeeting('meeting.group', 'meeting', 'meeting.status'),
 			fields: [
-				{ name: 'meeting', type: 'relation', required: true, maxSelect: 1, collectionId: meetings.id, cascadeDelete: true },
+				{
+					name: 'meeting',
+					type: 'relation',
+					required: true,
+					maxSelect: 1,
+					collectionId: meetings.id,
+					cascadeDelete: true
+				},
 				{ name: 'name', type: 'text', required: true, max: 200, presentable: true },
 				{ name: 'title', type: 'text', max: 200 },
 				{ name: 'organization', type: 'relation', maxSelect: 1, collectionId: organizations.id },
@@ -255,7 +267,14 @@ migrate(
 				`${memberOfMeeting('item.meeting.group', 'item.meeting')} && ` +
 				`(item.meeting.status = "minutes_published" || ${M}.role ?= "secretariat")`,
 			fields: [
-				{ name: 'item', type: 'relation', required: true, maxSelect: 1, collectionId: agendaItems.id, cascadeDelete: true },
+				{
+					name: 'item',
+					type: 'relation',
+					required: true,
+					maxSelect: 1,
+					collectionId: agendaItems.id,
+					cascadeDelete: true
+				},
 				{ name: 'position', type: 'number', onlyInt: true, min: 0, max: 999 },
 				{ name: 'text', type: 'text', required: true, max: 5000 },
 				...timestamps
@@ -275,7 +294,14 @@ migrate(
 				`${memberOfMeeting('meeting.group', 'meeting')} && ` +
 				`(meeting.status = "minutes_published" || ${M}.role ?= "secretariat")`,
 			fields: [
-				{ name: 'meeting', type: 'relation', required: true, maxSelect: 1, collectionId: meetings.id, cascadeDelete: true },
+				{
+					name: 'meeting',
+					type: 'relation',
+					required: true,
+					maxSelect: 1,
+					collectionId: meetings.id,
+					cascadeDelete: true
+				},
 				{ name: 'item', type: 'relation', maxSelect: 1, collectionId: agendaItems.id, cascadeDelete: true },
 				{ name: 'position', type: 'number', onlyInt: true, min: 0, max: 999 },
 				{ name: 'text', type: 'text', required: true, max: 5000 },

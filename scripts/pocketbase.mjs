@@ -10,7 +10,12 @@ try {
 		console.log(`PocketBase ready: ${bin}`);
 	} else if (command === 'serve') {
 		const port = Number(process.env.PB_PORT ?? 8090);
-		const { child, url } = await startPocketBase({ bin, dataDir: process.env.PB_DATA ?? join(ROOT, 'pb_data'), port, quiet: false });
+		const { child, url } = await startPocketBase({
+			bin,
+			dataDir: process.env.PB_DATA ?? join(ROOT, 'pb_data'),
+			port,
+			quiet: false
+		});
 		console.log(`PocketBase on ${url} (dashboard ${url}/_/)`);
 		for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill('SIGTERM'));
 		child.on('exit', (code) => process.exit(code ?? 0));

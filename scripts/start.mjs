@@ -18,13 +18,19 @@ function newest(path) {
 
 function buildIfStale() {
 	const built = join(ROOT, 'build', 'handler.js');
-	const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) => newest(join(ROOT, p)));
+	const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) =>
+		newest(join(ROOT, p))
+	);
 	if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
 	console.log('Building the app …');
-	const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-		cwd: ROOT,
-		stdio: 'inherit'
-	});
+	const res = spawnSync(
+		process.execPath,
+		[join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+		{
+			cwd: ROOT,
+			stdio: 'inherit'
+		}
+	);
 	if (res.status !== 0) throw new Error('The build failed.');
 }
 

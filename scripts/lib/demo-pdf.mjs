@@ -25,6 +25,7 @@ export function makeDemoPdf(title, lines) {
 		`<< /Length ${content.length} >>\nstream\n${content.toString('latin1')}\nendstream`
 	];
 	let body = '%PDF-1.4\n';
+	/** @type {number[]} */
 	const offsets = [];
 	objects.forEach((obj, i) => {
 		offsets.push(Buffer.byteLength(body, 'latin1'));

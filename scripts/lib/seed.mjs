@@ -29,7 +29,10 @@ function instant(date, time) {
 const pbDate = (/** @type {Date} */ d) => d.toISOString().replace('T', ' ');
 const addMinutes = (/** @type {Date} */ d, /** @type {number} */ n) => new Date(d.getTime() + n * 60_000);
 
-/** The Copenhagen calendar day `days` after `from`, moved on to `weekday` (0 = Sunday). */
+/**
+ * The Copenhagen calendar day `days` after `from`, moved on to `weekday` (0 = Sunday).
+ * @param {Date} from @param {number} days @param {number} weekday
+ */
 function futureDay(from, days, weekday) {
 	const local = new TZDate(from.getTime() + days * 86_400_000, TZ);
 	const shift = (weekday - local.getDay() + 7) % 7;
@@ -72,14 +75,21 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 	await pb.collection('_superusers').authWithPassword(email, password);
 	const data = loadDemoData();
 	let created = 0;
-	const count = (/** @type {{ created: boolean }} */ r) => {
+	/** @param {{ id: string, created: boolean }} r */
+	const count = (r) => {
 		if (r.created) created++;
 		return r;
 	};
 
 	const orgId = new Map();
 	for (const org of data.organizations) {
-		const r = count(await ensure(pb, 'organizations', org.key, { name: org.name, short_name: org.short_name ?? '', sector: org.sector }));
+		const r = count(
+			await ensure(pb, 'organizations', org.key, {
+				name: org.name,
+				short_name: org.short_name ?? '',
+				sector: org.sector
+			})
+		);
 		orgId.set(org.key, r.id);
 	}
 
@@ -111,11 +121,18 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 			name: 'Klyngestyregruppen for Midtklyngen',
 			short_name: 'Midtklyngen',
 			kind: 'styregruppe',
-			description: 'Klyngestyregruppen for sundhedsklyngen Midt: Hospitalsenhed Midt, Regionspsykiatrien, Silkeborg, Skive og Viborg kommuner og almen praksis.'
+			description:
+				'Klyngestyregruppen for sundhedsklyngen Midt: Hospitalsenhed Midt, Regionspsykiatrien, Silkeborg, Skive og Viborg kommuner og almen praksis.'
 		})
 	).id;
 	for (const p of data.people) {
-		count(await ensure(pb, 'memberships', `midtklyngen:${p.key}`, { user: personId.get(p.key), group: steering, role: p.role }));
+		count(
+			await ensure(pb, 'memberships', `midtklyngen:${p.key}`, {
+				user: personId.get(p.key),
+				group: steering,
+				role: p.role
+			})
+		);
 	}
 
 	// The meeting of 12 June 2020, with its minutes published.
@@ -166,7 +183,7 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 		};
 		for (const [k, v] of Object.entries(fields)) form.set(k, v);
 		for (const file of demoAttachments(item)) {
-			form.append('attachments', new Blob([file.bytes], { type: 'application/pdf' }), file.name);
+			form.append('attachments', new Blob([new Uint8Array(file.bytes)], { type: 'application/pdf' }), file.name);
 		}
 		const r = count(await ensure(pb, 'agenda_items', key, form));
 		itemId.set(item.position, r.id);
@@ -205,11 +222,22 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 	// A theme group with its own people and meeting, to show that groups are kept apart.
 	const theme = data.theme_group;
 	const themeId = count(
-		await ensure(pb, 'groups', 'voksne-patient', { name: theme.name, short_name: 'Voksne patient', kind: 'temagruppe', parent: steering })
+		await ensure(pb, 'groups', 'voksne-patient', {
+			name: theme.name,
+			short_name: 'Voksne patient',
+			kind: 'temagruppe',
+			parent: steering
+		})
 	).id;
 	for (const p of theme.people) {
 		await person(p);
-		count(await ensure(pb, 'memberships', `voksne-patient:${p.key}`, { user: personId.get(p.key), group: themeId, role: p.role }));
+		count(
+			await ensure(pb, 'memberships', `voksne-patient:${p.key}`, {
+				user: personId.get(p.key),
+				group: themeId,
+				role: p.role
+			})
+		);
 	}
 	await ensureUpcomingMeeting(pb, {
 		key: 'voksne-patient:next',
@@ -217,7 +245,9 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 		meeting: theme.meeting,
 		day: futureDay(now, 10, 2),
 		chair: personId.get(theme.people.find((/** @type {any} */ p) => p.role === 'chair')?.key) ?? '',
-		minuteTakers: theme.people.filter((/** @type {any} */ p) => p.role === 'secretariat').map((/** @type {any} */ p) => personId.get(p.key)),
+		minuteTakers: theme.people
+			.filter((/** @type {any} */ p) => p.role === 'secretariat')
+			.map((/** @type {any} */ p) => personId.get(p.key)),
 		now,
 		count
 	});
@@ -230,7 +260,7 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
  * Creates (or moves forward, once it has passed) a published upcoming meeting with its agenda; item
  * time slots follow from their durations.
  * @param {PocketBase} pb
- * @param {{ key: string, group: string, meeting: any, day: string, chair: string, minuteTakers: string[], now: Date, count: (r: { created: boolean }) => unknown }} o
+ * @param {{ key: string, group: string, meeting: any, day: string, chair: string, minuteTakers: string[], now: Date, count: (r: { id: string, created: boolean }) => unknown }} o
  */
 async function ensureUpcomingMeeting(pb, { key, group, meeting, day, chair, minuteTakers, now, count }) {
 	const starts = instant(day, meeting.start);
@@ -248,7 +278,11 @@ async function ensureUpcomingMeeting(pb, { key, group, meeting, day, chair, minu
 	} catch {
 		// not there yet
 	}
-	const times = { starts: pbDate(starts), ends: pbDate(ends), attendance_deadline: pbDate(addMinutes(starts, -3 * 24 * 60)) };
+	const times = {
+		starts: pbDate(starts),
+		ends: pbDate(ends),
+		attendance_deadline: pbDate(addMinutes(starts, -3 * 24 * 60))
+	};
 	if (!existing) {
 		count(
 			await ensure(pb, 'meetings', key, {
@@ -281,7 +315,8 @@ async function ensureUpcomingMeeting(pb, { key, group, meeting, day, chair, minu
 			background: item.background ?? ''
 		});
 		count(r);
-		if (!r.created && existing) await pb.collection('agenda_items').update(r.id, { starts: pbDate(from), ends: pbDate(to) });
+		if (!r.created && existing)
+			await pb.collection('agenda_items').update(r.id, { starts: pbDate(from), ends: pbDate(to) });
 	}
 }
 
@@ -294,7 +329,12 @@ function demoAttachments(item) {
 	};
 	const file = files[/** @type {3 | 6 | 7} */ (item.position)];
 	if (!file) return [];
-	return [{ name: file.name, bytes: makeDemoPdf(file.title, ['Demobilag til Klyngeportal.', `Punkt ${item.position}: ${item.title}`]) }];
+	return [
+		{
+			name: file.name,
+			bytes: makeDemoPdf(file.title, ['Demobilag til Klyngeportal.', `Punkt ${item.position}: ${item.title}`])
+		}
+	];
 }
 
 /** The logins printed by `npm start`. @param {any} data */

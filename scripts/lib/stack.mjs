@@ -41,7 +41,19 @@ async function waitFor(/** @type {string} */ url, /** @type {() => boolean} */ a
  *   seed?: boolean, quiet?: boolean, dev?: boolean, log?: (line: string) => void, now?: Date
  * }} opts
  */
-export async function startStack({ dataDir, appPort, pbPort, smtpPort = 2525, inboxPort = 8025, seed = true, quiet = true, dev = false, log = console.log, now }) {
+export async function startStack({
+	dataDir,
+	appPort,
+	pbPort,
+	smtpPort = 2525,
+	inboxPort = 8025,
+	seed = true,
+	quiet = true,
+	dev = false,
+	log = console.log,
+	now
+}) {
+	/** @type {(() => Promise<unknown> | unknown)[]} */
 	const stops = [];
 	const stop = async () => {
 		for (const fn of stops.reverse()) await fn();
@@ -57,6 +69,7 @@ export async function startStack({ dataDir, appPort, pbPort, smtpPort = 2525, in
 		const appUrl = process.env.APP_URL || `http://localhost:${appPort}`;
 		/** @type {Record<string, string>} */
 		const pbEnv = { APP_URL: appUrl };
+		/** @type {Awaited<ReturnType<typeof startMailCatcher>> | null} */
 		let catcher = null;
 		if (!process.env.SMTP_HOST) {
 			catcher = await startMailCatcher({ smtpPort, httpPort: inboxPort, log: (line) => log(`[mail] ${line}`) });
@@ -67,6 +80,7 @@ export async function startStack({ dataDir, appPort, pbPort, smtpPort = 2525, in
 		const pocketbase = await startPocketBase({ bin, dataDir, port: pbPort, env: pbEnv, dev, quiet });
 		stops.push(() => stopProcess(pocketbase.child));
 
+		/** @type {{ who: string, email: string, role: string }[]} */
 		let logins = [];
 		if (seed) {
 			const result = await seedDemo({ pbUrl: pocketbase.url, email: adminEmail, password, now, log });
@@ -92,18 +106,34 @@ export async function startStack({ dataDir, appPort, pbPort, smtpPort = 2525, in
 		const url = `http://localhost:${appPort}`;
 		await waitFor(`${url}/login`, () => app.exitCode === null);
 
-		return { url, pbUrl: pocketbase.url, inboxUrl: catcher?.inboxUrl ?? null, catcher, admin: { email: adminEmail, password }, logins, demoPassword: DEMO_PASSWORD, app, pocketbase, stop };
+		return {
+			url,
+			pbUrl: pocketbase.url,
+			inboxUrl: catcher?.inboxUrl ?? null,
+			catcher,
+			admin: { email: adminEmail, password },
+			logins,
+			demoPassword: DEMO_PASSWORD,
+			app,
+			pocketbase,
+			stop
+		};
 	} catch (err) {
 		await stop();
 		throw err;
 	}
 }
 
-/** A superuser with the demo secretariat's e-mail and the demo password, made once. */
+/**
+ * A superuser with the demo secretariat's e-mail and the demo password, made once.
+ * @param {string} pbUrl @param {string} adminEmail @param {string} adminPassword @param {string} email
+ */
 async function ensureDashboardAccount(pbUrl, adminEmail, adminPassword, email) {
 	const pb = new PocketBase(pbUrl);
 	await pb.collection('_superusers').authWithPassword(adminEmail, adminPassword);
-	const existing = await pb.collection('_superusers').getList(1, 1, { filter: pb.filter('email = {:email}', { email }) });
+	const existing = await pb
+		.collection('_superusers')
+		.getList(1, 1, { filter: pb.filter('email = {:email}', { email }) });
 	if (existing.totalItems === 0) {
 		await pb.collection('_superusers').create({ email, password: DEMO_PASSWORD, passwordConfirm: DEMO_PASSWORD });
 	}

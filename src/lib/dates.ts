@@ -44,7 +44,10 @@ export function formatDateTime(value: string | Date): string {
 }
 
 /** "08.00-10.40", or "" when either end is missing. */
-export function formatTimeRange(start: string | Date | null | undefined, end: string | Date | null | undefined): string {
+export function formatTimeRange(
+	start: string | Date | null | undefined,
+	end: string | Date | null | undefined
+): string {
 	if (!parseInstant(start ?? null) || !parseInstant(end ?? null)) return '';
 	return `${formatTime(start!)}-${formatTime(end!)}`;
 }

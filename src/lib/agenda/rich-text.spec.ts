@@ -11,7 +11,9 @@ describe('agenda rich text', () => {
 	});
 
 	it('reads bullets with nested bullets as one list', () => {
-		const blocks = parseRichText('Det blev besluttet at:\n- Der skal nedsættes 3 fora\n  - Administrativ/økonomi\n  - Faglig gruppe\n- kommuner melder deltagere ind');
+		const blocks = parseRichText(
+			'Det blev besluttet at:\n- Der skal nedsættes 3 fora\n  - Administrativ/økonomi\n  - Faglig gruppe\n- kommuner melder deltagere ind'
+		);
 		expect(blocks[0]).toEqual({ kind: 'paragraph', content: [{ kind: 'text', text: 'Det blev besluttet at:' }] });
 		expect(blocks[1].kind).toBe('list');
 		const list = blocks[1] as Extract<(typeof blocks)[number], { kind: 'list' }>;
@@ -32,10 +34,16 @@ describe('agenda rich text', () => {
 	it('turns only http(s) addresses into links, without trailing punctuation', () => {
 		expect(parseInline('Se https://www.sundhedsaftalen.rm.dk/vejledning/. Tak')).toEqual([
 			{ kind: 'text', text: 'Se ' },
-			{ kind: 'link', text: 'https://www.sundhedsaftalen.rm.dk/vejledning/', href: 'https://www.sundhedsaftalen.rm.dk/vejledning/' },
+			{
+				kind: 'link',
+				text: 'https://www.sundhedsaftalen.rm.dk/vejledning/',
+				href: 'https://www.sundhedsaftalen.rm.dk/vejledning/'
+			},
 			{ kind: 'text', text: '. Tak' }
 		]);
-		expect(parseInline('javascript:alert(1) <script>')).toEqual([{ kind: 'text', text: 'javascript:alert(1) <script>' }]);
+		expect(parseInline('javascript:alert(1) <script>')).toEqual([
+			{ kind: 'text', text: 'javascript:alert(1) <script>' }
+		]);
 	});
 
 	it('treats an empty or dash-only text as blank', () => {

@@ -9,7 +9,9 @@ export type FieldErrors = Partial<Record<'email' | 'code' | 'password' | 'form',
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function validateEmail(raw: FormDataEntryValue | null): { email: string; errors: FieldErrors } {
-	const email = String(raw ?? '').trim().toLowerCase();
+	const email = String(raw ?? '')
+		.trim()
+		.toLowerCase();
 	if (!email) return { email, errors: { email: t.login.errors.emailRequired } };
 	if (email.length > 254 || !EMAIL.test(email)) return { email, errors: { email: t.login.errors.emailInvalid } };
 	return { email, errors: {} };
@@ -29,12 +31,17 @@ export async function requestCode(pb: PocketBase, email: string): Promise<{ otpI
 		const { otpId } = await pb.collection('users').requestOTP(email);
 		return { otpId };
 	} catch (err) {
-		if (err instanceof ClientResponseError && err.status === 400) return { errors: { email: t.login.errors.emailInvalid } };
+		if (err instanceof ClientResponseError && err.status === 400)
+			return { errors: { email: t.login.errors.emailInvalid } };
 		return { errors: unavailable(err) };
 	}
 }
 
-export async function verifyCode(pb: PocketBase, otpId: string, rawCode: FormDataEntryValue | null): Promise<FieldErrors> {
+export async function verifyCode(
+	pb: PocketBase,
+	otpId: string,
+	rawCode: FormDataEntryValue | null
+): Promise<FieldErrors> {
 	const code = String(rawCode ?? '').replace(/\s+/g, '');
 	if (!code) return { code: t.login.errors.codeRequired };
 	if (!/^\d{4,10}$/.test(code)) return { code: t.login.errors.codeInvalid };
@@ -50,7 +57,11 @@ export async function verifyCode(pb: PocketBase, otpId: string, rawCode: FormDat
 	}
 }
 
-export async function logInWithPassword(pb: PocketBase, email: string, rawPassword: FormDataEntryValue | null): Promise<FieldErrors> {
+export async function logInWithPassword(
+	pb: PocketBase,
+	email: string,
+	rawPassword: FormDataEntryValue | null
+): Promise<FieldErrors> {
 	const password = String(rawPassword ?? '');
 	if (!password) return { password: t.login.errors.passwordRequired };
 	try {

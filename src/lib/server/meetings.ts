@@ -40,8 +40,7 @@ function summarize(m: MeetingRecord): MeetingSummary {
 	};
 }
 
-const SUMMARY_FIELDS =
-	'id,title,starts,ends,status,location_room,location_address,expand.group.id,expand.group.name';
+const SUMMARY_FIELDS = 'id,title,starts,ends,status,location_room,location_address,expand.group.id,expand.group.name';
 
 /** The user's meetings that have not ended yet, soonest first. */
 export async function listUpcomingMeetings(pb: PocketBase, limit = 50): Promise<MeetingSummary[]> {
@@ -74,11 +73,13 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string) {
 	);
 	const [items, guests, memberships, followUps] = await Promise.all([
 		listAgendaItems(pb, meetingId),
-		pb.collection('meeting_guests').getFullList<{ id: string; name: string; title: string; organization_name: string }>({
-			filter: pb.filter('meeting = {:meetingId}', { meetingId }),
-			sort: 'created',
-			fields: 'id,name,title,organization_name'
-		}),
+		pb
+			.collection('meeting_guests')
+			.getFullList<{ id: string; name: string; title: string; organization_name: string }>({
+				filter: pb.filter('meeting = {:meetingId}', { meetingId }),
+				sort: 'created',
+				fields: 'id,name,title,organization_name'
+			}),
 		pb.collection('memberships').getFullList<MembershipRecord>({
 			filter: pb.filter('group = {:group} && meeting = "" && role != "guest" && (ends = "" || ends > @now)', {
 				group: meeting.group
@@ -88,11 +89,13 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string) {
 				'id,role,created,expand.user.id,expand.user.name,expand.user.title,expand.user.department,' +
 				'expand.user.expand.organization.name,expand.user.expand.organization.sector'
 		}),
-		pb.collection('follow_ups').getFullList<{ id: string; text: string; owner_text: string; due: string; item: string; position: number }>({
-			filter: pb.filter('meeting = {:meetingId}', { meetingId }),
-			sort: 'position,created',
-			fields: 'id,text,owner_text,due,item,position'
-		})
+		pb
+			.collection('follow_ups')
+			.getFullList<{ id: string; text: string; owner_text: string; due: string; item: string; position: number }>({
+				filter: pb.filter('meeting = {:meetingId}', { meetingId }),
+				sort: 'position,created',
+				fields: 'id,text,owner_text,due,item,position'
+			})
 	]);
 	const positionOf = new Map(items.map((i) => [i.id, i.position]));
 	return {
@@ -148,11 +151,20 @@ export function groupByOrganization(memberships: MembershipRecord[]): Organizati
 		const org = user.expand?.organization;
 		const name = org?.name ?? '';
 		const block = blocks.get(name) ?? { sector: org?.sector ?? 'andet', people: [] };
-		block.people.push({ id: user.id, name: user.name, title: user.title, department: user.department, role: m.role, created: m.created });
+		block.people.push({
+			id: user.id,
+			name: user.name,
+			title: user.title,
+			department: user.department,
+			role: m.role,
+			created: m.created
+		});
 		blocks.set(name, block);
 	}
 	return [...blocks.entries()]
-		.sort(([a, x], [b, y]) => SECTOR_ORDER.indexOf(x.sector) - SECTOR_ORDER.indexOf(y.sector) || a.localeCompare(b, 'da'))
+		.sort(
+			([a, x], [b, y]) => SECTOR_ORDER.indexOf(x.sector) - SECTOR_ORDER.indexOf(y.sector) || a.localeCompare(b, 'da')
+		)
 		.map(([organization, block]) => ({
 			organization,
 			people: block.people
@@ -185,10 +197,12 @@ export async function getAgendaItemPage(pb: PocketBase, meetingId: string, posit
 	}
 	const [item, siblings] = await Promise.all([
 		orNotFound(
-			pb.collection('agenda_items').getFirstListItem<ItemRecord>(
-				pb.filter('meeting = {:meetingId} && position = {:position}', { meetingId, position }),
-				{ expand: 'meeting.group' }
-			),
+			pb
+				.collection('agenda_items')
+				.getFirstListItem<ItemRecord>(
+					pb.filter('meeting = {:meetingId} && position = {:position}', { meetingId, position }),
+					{ expand: 'meeting.group' }
+				),
 			t.errors.itemNotFound
 		),
 		pb.collection('agenda_items').getFullList<{ position: number; title: string }>({
@@ -236,10 +250,12 @@ export async function getAgendaItemPage(pb: PocketBase, meetingId: string, posit
 export async function fetchAttachment(pb: PocketBase, meetingId: string, position: number, fileName: string) {
 	if (!isRecordId(meetingId) || !Number.isInteger(position)) error(404, { message: t.errors.fileNotFound });
 	const item = await orNotFound(
-		pb.collection('agenda_items').getFirstListItem<ItemRecord>(
-			pb.filter('meeting = {:meetingId} && position = {:position}', { meetingId, position }),
-			{ fields: 'id,collectionId,collectionName,attachments' }
-		),
+		pb
+			.collection('agenda_items')
+			.getFirstListItem<ItemRecord>(
+				pb.filter('meeting = {:meetingId} && position = {:position}', { meetingId, position }),
+				{ fields: 'id,collectionId,collectionName,attachments' }
+			),
 		t.errors.fileNotFound
 	);
 	if (!item.attachments.includes(fileName)) error(404, { message: t.errors.fileNotFound });

@@ -36,7 +36,8 @@ export const actions: Actions = {
 		const { email, errors } = validateEmail(form.get('email'));
 		if (errors.email) return fail(400, { step: 'email', email, errors });
 		const result = await requestCode(locals.pb, email);
-		if ('errors' in result) return fail(result.errors.form ? 503 : 400, { step: 'email', email, errors: result.errors });
+		if ('errors' in result)
+			return fail(result.errors.form ? 503 : 400, { step: 'email', email, errors: result.errors });
 		cookies.set(OTP_COOKIE, JSON.stringify({ otpId: result.otpId, email }), {
 			path: '/login',
 			httpOnly: true,

@@ -1,0 +1,102 @@
+// Builds the app when its sources are newer than build/, then starts the whole stack (mail catcher,
+// PocketBase on a fresh data directory with the demo data, the built app) for the test run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PocketBase from 'pocketbase';
+import { ROOT } from '../../../scripts/lib/pocketbase.mjs';
+import { startStack } from '../../../scripts/lib/stack.mjs';
+import { PORTS, STACK_ENV, type MeetingRef, type StackInfo } from './stack-info';
+
+/** Newest modification time below a path. */
+function newest(path: string): number {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+/** The same rule as scripts/start.mjs: rebuild when a source is newer than build/handler.js. */
+function buildIfStale() {
+	const built = join(ROOT, 'build', 'handler.js');
+	const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) =>
+		newest(join(ROOT, p))
+	);
+	if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
+	const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+	const res = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+	if (res.status !== 0) throw new Error('vite build failed');
+}
+
+type Stack = Awaited<ReturnType<typeof startStack>>;
+
+/** Finds one meeting of a group by the group's name, as the superuser. */
+async function meetingOf(pb: PocketBase, groupName: string, filter: string): Promise<MeetingRef> {
+	const meeting = await pb.collection('meetings').getFirstListItem<MeetingRef>(
+		pb.filter(`group.name = {:groupName} && ${filter}`, { groupName }),
+		{ fields: 'id,starts,ends', sort: 'starts' }
+	);
+	return { id: meeting.id, starts: meeting.starts, ends: meeting.ends };
+}
+
+async function describeStack(stack: Stack): Promise<StackInfo> {
+	if (!stack.inboxUrl) throw new Error('The e2e tests need the mail catcher (unset SMTP_HOST).');
+	const pb = new PocketBase(stack.pbUrl);
+	pb.autoCancellation(false);
+	await pb.collection('_superusers').authWithPassword(stack.admin.email, stack.admin.password);
+	const login = (role: string, index: number) => {
+		const found = stack.logins.filter((l) => l.role === role)[index];
+		if (!found) throw new Error(`no demo login with role ${role}`);
+		// "Medlem, Midtklyngen (Susanne Krogh Jensen)" → "Susanne Krogh Jensen"
+		return { email: found.email, name: /\(([^)]+)\)$/.exec(found.who)?.[1] ?? '' };
+	};
+	return {
+		url: stack.url,
+		inboxUrl: stack.inboxUrl,
+		password: stack.demoPassword,
+		member: login('member', 0),
+		themeMember: login('member', 1),
+		pastMeeting: await meetingOf(pb, 'Klyngestyregruppen for Midtklyngen', 'ends < @now'),
+		nextMeeting: await meetingOf(pb, 'Klyngestyregruppen for Midtklyngen', 'ends >= @now'),
+		themeMeeting: await meetingOf(pb, 'Temagruppen for den voksne patient', 'ends >= @now')
+	};
+}
+
+export default async function globalSetup() {
+	buildIfStale();
+	// The tests read codes from the local mail catcher and open the app on its own port.
+	delete process.env.SMTP_HOST;
+	delete process.env.APP_URL;
+	const dataDir = mkdtempSync(join(tmpdir(), 'klyngeportal-e2e-'));
+	let stack: Stack;
+	try {
+		stack = await startStack({
+			dataDir,
+			...PORTS,
+			quiet: true,
+			log: (line: string) => {
+				if (process.env.E2E_VERBOSE) console.log(line);
+			}
+		});
+	} catch (err) {
+		rmSync(dataDir, { recursive: true, force: true });
+		throw err;
+	}
+	globalThis.__klyngeportalE2E = {
+		stop: async () => {
+			await stack.stop();
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+	try {
+		process.env[STACK_ENV] = JSON.stringify(await describeStack(stack));
+	} catch (err) {
+		await globalThis.__klyngeportalE2E.stop();
+		throw err;
+	}
+}
+
+declare global {
+	var __klyngeportalE2E: { stop: () => Promise<void> } | undefined;
+}

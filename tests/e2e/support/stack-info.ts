@@ -1,0 +1,38 @@
+// What the global setup hands to the tests: where the stack runs, who may log in and the ids of the
+// demo meetings the tests open. It travels in an environment variable, which Playwright passes from
+// the global setup to every worker.
+
+export const STACK_ENV = 'KLYNGEPORTAL_E2E_STACK';
+
+/** Ports of the e2e stack, apart from those of `npm start` (3000, 8090, 2525, 8025) and the unit tests. */
+export const PORTS = { appPort: 4173, pbPort: 8391, smtpPort: 2725, inboxPort: 8325 } as const;
+
+export interface MeetingRef {
+	id: string;
+	starts: string;
+	ends: string;
+}
+
+export interface StackInfo {
+	url: string;
+	inboxUrl: string;
+	/** The demo password every seeded user has. */
+	password: string;
+	/** A member of the steering group (Midtklyngen). */
+	member: { email: string; name: string };
+	/** A member of the theme group only. */
+	themeMember: { email: string; name: string };
+	/** The steering group's meeting of 12 June 2020, with published minutes. */
+	pastMeeting: MeetingRef;
+	/** The steering group's next meeting. */
+	nextMeeting: MeetingRef;
+	/** The theme group's meeting, which steering-group members may not see. */
+	themeMeeting: MeetingRef;
+}
+
+/** The stack started by the global setup; throws when the tests run without it. */
+export function stackInfo(): StackInfo {
+	const raw = process.env[STACK_ENV];
+	if (!raw) throw new Error(`${STACK_ENV} is not set: run the tests through playwright.config.ts.`);
+	return JSON.parse(raw) as StackInfo;
+}
