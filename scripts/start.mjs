@@ -2,37 +2,10 @@
 // `npm start`: builds the app when its sources changed, then runs PocketBase (data in ./pb_data or
 // PB_DATA), the demo data, the mail catcher and the app on http://localhost:PORT (3000).
 // Ctrl-C stops everything it started.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/pocketbase.mjs';
 import { startStack } from './lib/stack.mjs';
-
-/** Newest modification time below a path. @param {string} path @returns {number} */
-function newest(path) {
-	if (!existsSync(path)) return 0;
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-function buildIfStale() {
-	const built = join(ROOT, 'build', 'handler.js');
-	const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) =>
-		newest(join(ROOT, p))
-	);
-	if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
-	console.log('Building the app …');
-	const res = spawnSync(
-		process.execPath,
-		[join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-		{
-			cwd: ROOT,
-			stdio: 'inherit'
-		}
-	);
-	if (res.status !== 0) throw new Error('The build failed.');
-}
+import { buildIfStale } from './lib/build.mjs';
 
 try {
 	buildIfStale();

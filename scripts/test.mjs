@@ -40,11 +40,19 @@ function countPlaywright(file) {
 	failed += stats.unexpected + stats.skipped;
 }
 
-step('svelte-check', bin('svelte-kit'), ['sync']) && step('svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
+step('svelte-check', bin('svelte-kit'), ['sync']) &&
+	step('svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
 for (const project of ['unit', 'integration']) {
 	const file = join(out, `${project}.json`);
-	step(`${project} tests`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile=${file}`]);
+	step(`${project} tests`, bin('vitest'), [
+		'run',
+		'--project',
+		project,
+		'--reporter=default',
+		'--reporter=json',
+		`--outputFile=${file}`
+	]);
 	countVitest(file);
 }
 const e2e = join(out, 'e2e.json');

@@ -36,7 +36,15 @@ const addMinutes = (/** @type {Date} */ d, /** @type {number} */ n) => new Date(
 function futureDay(from, days, weekday) {
 	const local = new TZDate(from.getTime() + days * 86_400_000, TZ);
 	const shift = (weekday - local.getDay() + 7) % 7;
-	const day = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + shift, 12, 0, 0, TZ);
+	let day = new TZDate(local.getFullYear(), local.getMonth(), local.getDate() + shift, 12, 0, 0, TZ);
+	// Nobody meets between Christmas and New Year: move on to the first such weekday in January.
+	const m = day.getMonth();
+	const d = day.getDate();
+	if ((m === 11 && d >= 20) || (m === 0 && d <= 3)) {
+		const year = m === 11 ? day.getFullYear() + 1 : day.getFullYear();
+		const jan4 = new TZDate(year, 0, 4, 12, 0, 0, TZ);
+		day = new TZDate(year, 0, 4 + ((weekday - jan4.getDay() + 7) % 7), 12, 0, 0, TZ);
+	}
 	return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
 }
 

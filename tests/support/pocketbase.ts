@@ -38,25 +38,37 @@ function freePort(): Promise<number> {
 	});
 }
 
+/** Another process may take the port between our probe and PocketBase's bind: try again then. */
+async function startOnFreePort(bin: string, dataDir: string, attempts = 3) {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startPocketBase({ bin, dataDir, port: await freePort() });
+		} catch (err) {
+			if (attempt >= attempts || !/address already in use/i.test(String(err))) throw err;
+		}
+	}
+}
+
 /** Starts PocketBase on a temporary directory; call `stop()` in afterAll. */
 export async function startTestPocketBase(): Promise<TestPocketBase> {
 	const bin = await ensurePocketBase();
 	const data = tempDataDir('klyngeportal-test-pb-');
 	try {
 		upsertSuperuser(bin, data.dir, ADMIN_EMAIL, ADMIN_PASSWORD);
-		const port = await freePort();
-		const server = await startPocketBase({ bin, dataDir: data.dir, port });
+		const server = await startOnFreePort(bin, data.dir);
+		const stop = async () => {
+			await stopProcess(server.child);
+			data.remove();
+		};
 		const admin = new PocketBase(server.url);
 		admin.autoCancellation(false);
-		await admin.collection('_superusers').authWithPassword(ADMIN_EMAIL, ADMIN_PASSWORD);
-		return {
-			url: server.url,
-			admin,
-			stop: async () => {
-				await stopProcess(server.child);
-				data.remove();
-			}
-		};
+		try {
+			await admin.collection('_superusers').authWithPassword(ADMIN_EMAIL, ADMIN_PASSWORD);
+		} catch (err) {
+			await stop();
+			throw err;
+		}
+		return { url: server.url, admin, stop };
 	} catch (err) {
 		data.remove();
 		throw err;

@@ -24,7 +24,10 @@ export class MeetingPage {
 
 	/** The value (<dd>) shown for a fact (<dt>) such as "Sted". */
 	fact(label: string): Locator {
-		return this.facts.getByRole('term').filter({ hasText: label }).locator('xpath=following-sibling::dd[1]');
+		return this.facts
+			.getByRole('term')
+			.filter({ hasText: new RegExp(`^${label}$`) })
+			.locator('xpath=following-sibling::dd[1]');
 	}
 
 	/** The list of people under an organisation's heading (or "Gæster"). */

@@ -1,0 +1,62 @@
+// p50/p95 latency of the server-rendered meeting page for logged-in members, at a given number of
+// concurrent users, each with their own session, requesting one after another.
+import { performance } from 'node:perf_hooks';
+
+/** @param {number[]} sorted @param {number} q */
+const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+
+/**
+ * @param {{ url: string, logins: { email: string, role: string }[], demoPassword: string }} stack
+ * @param {{ users: number, requestsPerUser: number }} opts
+ */
+export async function measureMeetingPageLatency(stack, { users, requestsPerUser }) {
+	const emails = stack.logins.filter((l) => !l.who?.includes('Temagruppen')).map((l) => l.email);
+	const cookies = [];
+	for (let i = 0; i < users; i++) {
+		const res = await fetch(`${stack.url}/login?/password`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: stack.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ email: emails[i % emails.length], password: stack.demoPassword })
+		});
+		const cookie = res.headers.getSetCookie().find((c) => c.startsWith('pb_auth='));
+		if (res.status !== 303 || !cookie) throw new Error(`login failed: ${res.status}`);
+		cookies.push(cookie.split(';')[0]);
+	}
+	const list = await (await fetch(`${stack.url}/moeder/tidligere`, { headers: { cookie: cookies[0] } })).text();
+	const id = /\/moeder\/([a-z0-9]{15})/.exec(list)?.[1];
+	if (!id) throw new Error('no meeting found');
+	const target = `${stack.url}/moeder/${id}`;
+
+	// Warm up once per session.
+	await Promise.all(cookies.map((cookie) => fetch(target, { headers: { cookie } }).then((r) => r.text())));
+
+	/** @type {number[]} */
+	const times = [];
+	let errors = 0;
+	const started = performance.now();
+	await Promise.all(
+		cookies.map(async (cookie) => {
+			for (let i = 0; i < requestsPerUser; i++) {
+				const t0 = performance.now();
+				try {
+					const res = await fetch(target, { headers: { cookie } });
+					const body = await res.text();
+					if (res.status !== 200 || !body.includes('Dagsorden')) errors++;
+				} catch {
+					errors++;
+				}
+				times.push(performance.now() - t0);
+			}
+		})
+	);
+	const elapsed = (performance.now() - started) / 1000;
+	times.sort((a, b) => a - b);
+	return {
+		requests: times.length,
+		errors,
+		p50: quantile(times, 0.5),
+		p95: quantile(times, 0.95),
+		throughput: times.length / elapsed
+	};
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm run bench`: runs every benchmark against a fresh local stack and prints the figures.
+// Figures, not pass/fail: the budgets are in ../shared/DESIGN.md and the latest figures in README.md.
+import { buildIfStale } from '../scripts/lib/build.mjs';
+import { tempDataDir } from '../scripts/lib/pocketbase.mjs';
+import { startStack } from '../scripts/lib/stack.mjs';
+import { measureAgendaJs } from './agenda-js.mjs';
+import { measureMeetingPageLatency } from './meeting-page-latency.mjs';
+
+buildIfStale();
+const data = tempDataDir('klyngeportal-bench-');
+const stack = await startStack({
+	dataDir: data.dir,
+	appPort: Number(process.env.BENCH_APP_PORT ?? 4273),
+	pbPort: Number(process.env.BENCH_PB_PORT ?? 8491),
+	smtpPort: 2825,
+	inboxPort: 8425,
+	log: () => {}
+});
+try {
+	console.log(
+		`Klyngeportal benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`
+	);
+	const js = await measureAgendaJs(stack);
+	console.log(
+		`Agenda item route, first visit: ${js.files} JavaScript files, ${(js.gzipBytes / 1024).toFixed(1)} KB gzip (${(js.rawBytes / 1024).toFixed(1)} KB raw); budget 60 KB gzip`
+	);
+	for (const users of [1, 50]) {
+		const r = await measureMeetingPageLatency(stack, { users, requestsPerUser: users === 1 ? 200 : 20 });
+		console.log(
+			`Meeting page (SSR, logged in), ${String(users).padStart(2)} concurrent user(s): p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ` +
+				`${r.requests} requests, ${r.errors} errors, ${r.throughput.toFixed(0)} req/s`
+		);
+	}
+} finally {
+	await stack.stop();
+	data.remove();
+}

@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { expectNoAxeViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+
+/** A Danish long date in Copenhagen, computed by Intl rather than by the app's own formatter. */
+function danishDay(instant: string): string {
+	return new Intl.DateTimeFormat('da-DK', {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'Europe/Copenhagen'
+	}).format(new Date(instant.replace(' ', 'T')));
+}
+
+const STEERING_GROUP = 'Klyngestyregruppen for Midtklyngen';
+const PAST_MEETING_TIME = 'fredag den 12. juni 2020 kl. 08.00-10.40';
+const ITEM_3 = "Resultater og perspektiver fra 'fleksible indlæggelser'";
+const ITEM_3_FILE = 'oplaeg-fleksible-indlaeggelser.pdf';
+
+test('a member logs in with a mailed code and reads the minutes of the June 2020 meeting', async ({
+	page,
+	stack,
+	inbox,
+	loginPage,
+	homePage,
+	meetingsPage,
+	meetingPage,
+	itemPage
+}) => {
+	await test.step('logs in with the code from the e-mail', async () => {
+		await loginPage.goto();
+		await expect(loginPage.heading).toBeVisible();
+		await expectNoAxeViolations(page);
+
+		const lastId = await inbox.lastIdFor(stack.member.email);
+		await loginPage.requestCode(stack.member.email);
+		await expect(loginPage.codeSent).toHaveText(
+			`Hvis ${stack.member.email} er oprettet i Klyngeportal, har vi sendt en kode dertil. Den gælder i 10 minutter.`
+		);
+		await expect(loginPage.codeInput).toHaveAccessibleDescription('6 cifre');
+		await expectNoAxeViolations(page);
+
+		await loginPage.enterCode(await inbox.waitForCode(stack.member.email, lastId));
+		await expect(page).toHaveURL('/');
+	});
+
+	await test.step('sees the next meeting on the front page', async () => {
+		await expect(homePage.greeting).toHaveText(`Hej ${stack.member.name.split(' ')[0]}`);
+		await expect(homePage.nextMeeting).toContainText(STEERING_GROUP);
+		await expect(homePage.nextMeeting).toContainText(`${danishDay(stack.nextMeeting.starts)} kl. 08.00-`);
+		await expect(homePage.nextMeeting).toContainText('Mødelokale 22, Indgang C, Etage 4, Heibergs Alle 4F, 8800 Viborg');
+		await expectNoAxeViolations(page);
+	});
+
+	await test.step('opens the next meeting', async () => {
+		await homePage.openNextMeeting.click();
+		await expect(page).toHaveURL(`/moeder/${stack.nextMeeting.id}`);
+		await expect(meetingPage.title).toHaveText('Klyngestyregruppemøde');
+		await expect(meetingPage.fact('Tidspunkt')).toHaveText(new RegExp(`^${danishDay(stack.nextMeeting.starts)} kl\\. 08\\.00-`));
+		await expect(meetingPage.agenda.getByRole('listitem')).not.toHaveCount(0);
+		await expectNoAxeViolations(page);
+	});
+
+	await test.step('finds the June 2020 meeting among the past meetings', async () => {
+		await homePage.meetingsInMenu.click();
+		await expect(meetingsPage.heading).toBeVisible();
+		await expect(meetingsPage.upcomingTab).toHaveAttribute('aria-current', 'page');
+		await expectNoAxeViolations(page);
+
+		await meetingsPage.pastTab.click();
+		await expect(meetingsPage.pastTab).toHaveAttribute('aria-current', 'page');
+		await expect(meetingsPage.card(PAST_MEETING_TIME)).toContainText(STEERING_GROUP);
+		await expectNoAxeViolations(page);
+
+		await meetingsPage.openMeeting(PAST_MEETING_TIME);
+		await expect(page).toHaveURL(`/moeder/${stack.pastMeeting.id}`);
+	});
+
+	await test.step('reads the facts and participants of the meeting', async () => {
+		await expect(meetingPage.title).toHaveText('Klyngestyregruppemøde');
+		await expect(meetingPage.fact('Tidspunkt')).toHaveText(PAST_MEETING_TIME);
+		await expect(meetingPage.fact('Sted')).toContainText(
+			'Mødelokale 22, Indgang C, Etage 4, Heibergs Alle 4F, 8800 Viborg, Regionshospitalet Viborg, jf. vedlagte kort'
+		);
+		await expect(meetingPage.mapLink).toHaveAttribute(
+			'href',
+			`https://www.openstreetmap.org/search?query=${encodeURIComponent('Heibergs Alle 4F, 8800 Viborg')}`
+		);
+		await expect(meetingPage.fact('Forplejning')).toHaveText('Kaffe/te/vand + morgenbrød og madbrød til frokost');
+		await expect(meetingPage.fact('Mødeleder')).toHaveText('Søren Lykke');
+		await expect(meetingPage.fact('Referenter')).toHaveText('Camilla Bro Iversen og Sofie Lindholm');
+		await expect(meetingPage.agenda.getByRole('listitem')).toHaveCount(11);
+
+		// Organisations in the order of the minutes: hospital, psychiatry, municipalities, general practice.
+		await expect(meetingPage.organisationHeadings).toHaveText([
+			'Hospitalsenhed Midt',
+			'Regionspsykiatrien',
+			'Silkeborg Kommune',
+			'Skive Kommune',
+			'Viborg Kommune',
+			'Almen praksis',
+			'Gæster'
+		]);
+		await expect(meetingPage.peopleOf('Hospitalsenhed Midt').first()).toHaveText(
+			/^Hospitalsdirektør\s+Henrik Vestergaard Holm\s+\(medformand\)$/
+		);
+		await expect(meetingPage.peopleOf('Skive Kommune').filter({ hasText: 'Søren Lykke' })).toContainText('(medformand)');
+		await expect(meetingPage.peopleOf('Hospitalsenhed Midt').filter({ hasText: stack.member.name })).toBeVisible();
+		await expect(meetingPage.peopleOf('Gæster')).toHaveText([
+			'Projektleder, Signe Brandt, Region Midtjylland',
+			'AC-fuldmægtig, Mikkel Haugaard Ebbesen, Region Midtjylland'
+		]);
+		await expectNoAxeViolations(page);
+	});
+
+	await test.step('reads item 3: recommendation before the case, minutes and attachment', async () => {
+		await meetingPage.agendaItem(ITEM_3).click();
+		await expect(page).toHaveURL(`/moeder/${stack.pastMeeting.id}/punkter/3`);
+		await expect(itemPage.title).toHaveText(ITEM_3);
+		await expect(itemPage.sectionHeadings).toHaveText(['Indstilling', 'Sagsfremstilling', 'Bilag', 'Referat']);
+		await expect(itemPage.recommendation).toContainText('Tager erfaringer og resultater til efterretning');
+		await expect(itemPage.background).toContainText("Forskningsprojektet 'Fleksible indlæggelser'");
+		const [recommendationBox, backgroundBox] = await Promise.all([
+			itemPage.recommendation.boundingBox(),
+			itemPage.background.boundingBox()
+		]);
+		expect(recommendationBox?.y, 'Indstilling is drawn above Sagsfremstilling').toBeLessThan(backgroundBox?.y ?? 0);
+		await expect(itemPage.minutes).toContainText('Mikkel holdt et spændende oplæg');
+		await expect(itemPage.attachment(ITEM_3_FILE)).toHaveText(ITEM_3_FILE);
+		await expectNoAxeViolations(page);
+	});
+
+	await test.step('downloads the attachment as a PDF', async () => {
+		const href = await itemPage.attachment(ITEM_3_FILE).getAttribute('href');
+		const response = await page.request.get(href ?? '');
+		expect(response.status()).toBe(200);
+		expect(response.headers()['content-type']).toBe('application/pdf');
+		expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+		const [download] = await Promise.all([page.waitForEvent('download'), itemPage.attachment(ITEM_3_FILE).click()]);
+		expect(download.suggestedFilename()).toBe(ITEM_3_FILE);
+		const file = await readFile((await download.path()) ?? '');
+		expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+	});
+});

@@ -1,0 +1,32 @@
+// The test function of the e2e suite: page objects, the stack's addresses and the mail inbox.
+import { test as base } from '@playwright/test';
+import { AgendaItemPage } from '../pages/agenda-item-page';
+import { ErrorPage } from '../pages/error-page';
+import { HomePage } from '../pages/home-page';
+import { LoginPage } from '../pages/login-page';
+import { MeetingPage } from '../pages/meeting-page';
+import { MeetingsPage } from '../pages/meetings-page';
+import { Inbox } from './inbox';
+import { stackInfo, type StackInfo } from './stack-info';
+
+type Pages = {
+	loginPage: LoginPage;
+	homePage: HomePage;
+	meetingsPage: MeetingsPage;
+	meetingPage: MeetingPage;
+	itemPage: AgendaItemPage;
+	errorPage: ErrorPage;
+};
+
+export const test = base.extend<Pages, { stack: StackInfo; inbox: Inbox }>({
+	stack: [async ({}, use) => use(stackInfo()), { scope: 'worker' }],
+	inbox: [async ({ stack }, use) => use(new Inbox(stack.inboxUrl)), { scope: 'worker' }],
+	loginPage: async ({ page }, use) => use(new LoginPage(page)),
+	homePage: async ({ page }, use) => use(new HomePage(page)),
+	meetingsPage: async ({ page }, use) => use(new MeetingsPage(page)),
+	meetingPage: async ({ page }, use) => use(new MeetingPage(page)),
+	itemPage: async ({ page }, use) => use(new AgendaItemPage(page)),
+	errorPage: async ({ page }, use) => use(new ErrorPage(page))
+});
+
+export { expect } from '@playwright/test';
