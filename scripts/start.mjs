@@ -7,8 +7,9 @@ import { ROOT } from './lib/pocketbase.mjs';
 import { startStack } from './lib/stack.mjs';
 import { buildIfStale } from './lib/build.mjs';
 
+const dev = process.argv.includes('--dev');
 try {
-	buildIfStale();
+	if (!dev) buildIfStale();
 	const appPort = Number(process.env.PORT ?? 3000);
 	const stack = await startStack({
 		dataDir: process.env.PB_DATA ?? join(ROOT, 'pb_data'),
@@ -16,7 +17,8 @@ try {
 		pbPort: Number(process.env.PB_PORT ?? 8090),
 		smtpPort: Number(process.env.MAIL_SMTP_PORT ?? 2525),
 		inboxPort: Number(process.env.MAIL_INBOX_PORT ?? 8025),
-		quiet: false
+		quiet: false,
+		dev
 	});
 	const lines = [
 		'',

@@ -89,7 +89,11 @@ export async function startStack({
 			await ensureDashboardAccount(pocketbase.url, adminEmail, password, logins[0].email);
 		}
 
-		const app = spawn(process.execPath, [join(ROOT, 'scripts', 'serve.mjs')], {
+		// In development Vite serves the app (with hot reload) instead of the built server.
+		const command = dev
+			? [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'dev', '--port', String(appPort), '--strictPort']
+			: [join(ROOT, 'scripts', 'serve.mjs')];
+		const app = spawn(process.execPath, command, {
 			cwd: ROOT,
 			env: {
 				...process.env,
