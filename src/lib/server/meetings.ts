@@ -4,10 +4,7 @@ import type PocketBase from 'pocketbase';
 import { t } from '$lib/messages';
 import { isRecordId, orNotFound } from './errors';
 import { error } from '@sveltejs/kit';
-import type { AgendaItemSummary, MeetingSummary, OrganizationBlock, Person } from '$lib/meetings';
-
-const SECTOR_ORDER = ['hospital', 'psykiatri', 'kommune', 'almen_praksis', 'region', 'andet'];
-const ROLE_ORDER = ['chair', 'co_chair', 'member', 'observer', 'secretariat', 'guest'];
+import { groupByOrganization, type AgendaItemSummary, type MeetingSummary, type MembershipRecord } from '$lib/meetings';
 
 type MeetingRecord = {
 	id: string;
@@ -125,52 +122,6 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string) {
 			itemPosition: positionOf.get(f.item) ?? null
 		}))
 	};
-}
-
-type MembershipRecord = {
-	id: string;
-	role: string;
-	created: string;
-	expand?: {
-		user?: {
-			id: string;
-			name: string;
-			title: string;
-			department: string;
-			expand?: { organization?: { name: string; sector: string } };
-		};
-	};
-};
-
-/** Participants by organisation, in the order the minutes use: hospital, psychiatry, municipalities, GPs. */
-export function groupByOrganization(memberships: MembershipRecord[]): OrganizationBlock[] {
-	const blocks = new Map<string, { sector: string; people: (Person & { created: string })[] }>();
-	for (const m of memberships) {
-		const user = m.expand?.user;
-		if (!user) continue;
-		const org = user.expand?.organization;
-		const name = org?.name ?? '';
-		const block = blocks.get(name) ?? { sector: org?.sector ?? 'andet', people: [] };
-		block.people.push({
-			id: user.id,
-			name: user.name,
-			title: user.title,
-			department: user.department,
-			role: m.role,
-			created: m.created
-		});
-		blocks.set(name, block);
-	}
-	return [...blocks.entries()]
-		.sort(
-			([a, x], [b, y]) => SECTOR_ORDER.indexOf(x.sector) - SECTOR_ORDER.indexOf(y.sector) || a.localeCompare(b, 'da')
-		)
-		.map(([organization, block]) => ({
-			organization,
-			people: block.people
-				.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.created.localeCompare(b.created))
-				.map(({ created: _created, ...person }) => person)
-		}));
 }
 
 export async function listAgendaItems(pb: PocketBase, meetingId: string): Promise<AgendaItemSummary[]> {
