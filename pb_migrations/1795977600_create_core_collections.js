@@ -5,13 +5,14 @@
 
 migrate(
 	(app) => {
-		// An active membership of the current user in the group `group`. A guest membership is tied to
-		// one meeting (`meeting`), an ordinary one has none. All conditions below refer to the same
-		// joined memberships row, so they describe one membership, not several.
+		// An active membership (begun, not ended) of the current user in the group `group`. A guest
+		// membership is tied to one meeting (`meeting`), an ordinary one has none. All conditions below
+		// refer to the same joined memberships row, so they describe one membership, not several.
 		const M = '@collection.memberships';
+		const active = (alias) =>
+			`(${alias}.starts ?= "" || ${alias}.starts ?<= @now) && (${alias}.ends ?= "" || ${alias}.ends ?> @now)`;
 		const activeMember = (group) =>
-			`@request.auth.id != "" && ${M}.user ?= @request.auth.id && ${M}.group ?= ${group} && ` +
-			`(${M}.ends ?= "" || ${M}.ends ?> @now)`;
+			`@request.auth.id != "" && ${M}.user ?= @request.auth.id && ${M}.group ?= ${group} && ${active(M)}`;
 		const memberOfMeeting = (group, meeting) =>
 			`${activeMember(group)} && (${M}.meeting ?= "" || ${M}.meeting ?= ${meeting})`;
 		const secretariatOf = (group) => `${activeMember(group)} && ${M}.meeting ?= "" && ${M}.role ?= "secretariat"`;
@@ -124,11 +125,11 @@ migrate(
 		app.save(memberships);
 
 		// Fellow members of a shared group may see each other's names and titles (participant lists).
+		const mine = '@collection.memberships:mine';
+		const theirs = '@collection.memberships:theirs';
 		const fellow =
-			'@request.auth.id != "" && @collection.memberships:mine.user ?= @request.auth.id && ' +
-			'(@collection.memberships:mine.ends ?= "" || @collection.memberships:mine.ends ?> @now) && ' +
-			'@collection.memberships:theirs.user ?= id && ' +
-			'@collection.memberships:mine.group ?= @collection.memberships:theirs.group';
+			`@request.auth.id != "" && ${mine}.user ?= @request.auth.id && ${active(mine)} && ` +
+			`${theirs}.user ?= id && ${active(theirs)} && ${mine}.group ?= ${theirs}.group`;
 		users.listRule = `id = @request.auth.id || (${fellow})`;
 		users.viewRule = users.listRule;
 		app.save(users);
@@ -169,10 +170,14 @@ migrate(
 		memberships.addIndex('idx_memberships_group', false, '`group`', '');
 		memberships.listRule = `user = @request.auth.id || (${activeMember('group')})`;
 		memberships.viewRule = memberships.listRule;
-		memberships.createRule = `${secretariatOf('@request.body.group')} && @request.body.role != "secretariat"`;
+		// A guest membership must point at a meeting of the same group.
+		memberships.createRule =
+			`${secretariatOf('@request.body.group')} && @request.body.role != "secretariat" && ` +
+			'(@request.body.meeting = "" || @request.body.meeting.group = @request.body.group)';
 		memberships.updateRule =
 			`${secretariatOf('group')} && role != "secretariat" && @request.body.role != "secretariat" && ` +
-			'@request.body.group:changed = false && @request.body.user:changed = false';
+			'@request.body.group:changed = false && @request.body.user:changed = false && ' +
+			'@request.body.meeting:changed = false';
 		memberships.deleteRule = `${secretariatOf('group')} && role != "secretariat"`;
 		app.save(memberships);
 
@@ -213,7 +218,6 @@ migrate(
 				},
 				{ name: 'recommendation', type: 'text', max: 20000 },
 				{ name: 'background', type: 'text', max: 100000 },
-				{ name: 'minutes', type: 'text', max: 100000 },
 				{
 					name: 'attachments',
 					type: 'file',
@@ -259,13 +263,40 @@ migrate(
 		guests.deleteRule = secretariatOf('meeting.group');
 		app.save(guests);
 
-		// Decisions are part of the minutes: members see them once the minutes are published.
+		// The Referat of an agenda item, and its decisions, are part of the minutes: members see them
+		// once the minutes are published. The Referat has a collection of its own so that no rule,
+		// filter or sort on agenda_items can reach it before then.
+		const minutesRule =
+			`${memberOfMeeting('item.meeting.group', 'item.meeting')} && ` +
+			`(item.meeting.status = "minutes_published" || ${M}.role ?= "secretariat")`;
+		const itemMinutes = new Collection({
+			type: 'base',
+			name: 'item_minutes',
+			listRule: minutesRule,
+			viewRule: minutesRule,
+			createRule: secretariatOf('@request.body.item.meeting.group'),
+			updateRule: `${secretariatOf('item.meeting.group')} && @request.body.item:changed = false`,
+			deleteRule: secretariatOf('item.meeting.group'),
+			fields: [
+				{
+					name: 'item',
+					type: 'relation',
+					required: true,
+					maxSelect: 1,
+					collectionId: agendaItems.id,
+					cascadeDelete: true
+				},
+				{ name: 'text', type: 'text', max: 100000 },
+				...timestamps
+			],
+			indexes: ['CREATE UNIQUE INDEX idx_item_minutes_item ON item_minutes (item)']
+		});
+		app.save(itemMinutes);
+
 		const decisions = new Collection({
 			type: 'base',
 			name: 'decisions',
-			listRule:
-				`${memberOfMeeting('item.meeting.group', 'item.meeting')} && ` +
-				`(item.meeting.status = "minutes_published" || ${M}.role ?= "secretariat")`,
+			listRule: minutesRule,
 			fields: [
 				{
 					name: 'item',
@@ -315,13 +346,18 @@ migrate(
 			indexes: ['CREATE INDEX idx_follow_ups_meeting ON follow_ups (meeting)']
 		});
 		followUps.viewRule = followUps.listRule;
-		followUps.createRule = secretariatOf('@request.body.meeting.group');
-		followUps.updateRule = `${secretariatOf('meeting.group')} && @request.body.meeting:changed = false`;
+		// The agenda item a follow-up refers to must belong to the same meeting.
+		followUps.createRule =
+			`${secretariatOf('@request.body.meeting.group')} && ` +
+			'(@request.body.item = "" || @request.body.item.meeting = @request.body.meeting)';
+		followUps.updateRule =
+			`${secretariatOf('meeting.group')} && @request.body.meeting:changed = false && ` +
+			'(@request.body.item:isset = false || @request.body.item = "" || @request.body.item.meeting = meeting)';
 		followUps.deleteRule = secretariatOf('meeting.group');
 		app.save(followUps);
 	},
 	(app) => {
-		for (const name of ['follow_ups', 'decisions', 'meeting_guests', 'agenda_items']) {
+		for (const name of ['follow_ups', 'decisions', 'item_minutes', 'meeting_guests', 'agenda_items']) {
 			app.delete(app.findCollectionByNameOrId(name));
 		}
 

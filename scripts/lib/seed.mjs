@@ -186,8 +186,7 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 			presenter: item.presenter ?? '',
 			kind: item.kind ?? '',
 			recommendation: item.recommendation ?? '',
-			background: item.background ?? '',
-			minutes: item.minutes ?? ''
+			background: item.background ?? ''
 		};
 		for (const [k, v] of Object.entries(fields)) form.set(k, v);
 		for (const file of demoAttachments(item)) {
@@ -195,6 +194,7 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 		}
 		const r = count(await ensure(pb, 'agenda_items', key, form));
 		itemId.set(item.position, r.id);
+		if (item.minutes) count(await ensure(pb, 'item_minutes', key, { item: r.id, text: item.minutes }));
 		for (const [j, text] of (item.decisions ?? []).entries()) {
 			count(await ensure(pb, 'decisions', `${key}:${j}`, { item: r.id, position: j + 1, text }));
 		}

@@ -75,6 +75,12 @@ describe('memberships: reading', () => {
 		expect(list.every((r) => r.group === cast.groups.a.id)).toBe(true);
 	});
 
+	it('shows a guest the memberships of the group they are invited to and of no other group', async () => {
+		const list = await cast.as('guest').collection('memberships').getFullList<Membership>();
+		expect(ids(list)).toEqual(expect.arrayContaining([cast.memberships.guest.id, cast.memberships.member.id]));
+		expect(list.every((r) => r.group === cast.groups.a.id)).toBe(true);
+	});
+
 	it.each(people('outsider', 'otherSecretariat'))('hides every membership of group A from %s', async (_label, who) => {
 		const pb = cast.as(who);
 		const filtered = await pb
@@ -124,7 +130,9 @@ describe('memberships: reading', () => {
 		const theirs = await pb.collection('memberships').getOne<Membership>(invitation.id, { expand: 'meeting' });
 		expect(theirs.meeting).toBe(cast.meetings.other.id);
 		expect(theirs.expand?.meeting).toBeUndefined();
-		const mine = await pb.collection('memberships').getOne<Membership>(cast.memberships.guest.id, { expand: 'meeting' });
+		const mine = await pb
+			.collection('memberships')
+			.getOne<Membership>(cast.memberships.guest.id, { expand: 'meeting' });
 		expect((mine.expand?.meeting as Meeting | undefined)?.id).toBe(cast.meetings.published.id);
 	});
 
@@ -228,7 +236,6 @@ describe('memberships: creating', () => {
 		).rejects.toMatchObject({ status: 400 });
 	});
 
-	// Rule gap (integrity): the create rule checks the group, not that the meeting belongs to it.
 	it('refuses a guest membership tied to a meeting of another group', async () => {
 		const person = await newcomer();
 		await expect(
@@ -264,9 +271,9 @@ describe('memberships: updating and deleting', () => {
 		['hand a membership to another person', () => ({ user: cast.people.outsider.record.id })]
 	])('refuses to let the secretariat %s', async (_change, body) => {
 		const membership = await freshMembership();
-		await expect(
-			cast.as('secretariat').collection('memberships').update(membership.id, body())
-		).rejects.toMatchObject({ status: 404 });
+		await expect(cast.as('secretariat').collection('memberships').update(membership.id, body())).rejects.toMatchObject({
+			status: 404
+		});
 		const stored = await cast.admin.collection('memberships').getOne<Membership>(membership.id);
 		expect(stored).toMatchObject({ role: 'member', group: cast.groups.a.id, user: membership.user });
 	});
@@ -274,7 +281,10 @@ describe('memberships: updating and deleting', () => {
 	it('refuses to let the secretariat change a secretariat membership, its own included', async () => {
 		const own = cast.memberships.secretariat;
 		await expect(
-			cast.as('secretariat').collection('memberships').update(own.id, { ends: daysFromNow(10) })
+			cast
+				.as('secretariat')
+				.collection('memberships')
+				.update(own.id, { ends: daysFromNow(10) })
 		).rejects.toMatchObject({ status: 404 });
 		await expect(cast.as('secretariat').collection('memberships').delete(own.id)).rejects.toMatchObject({
 			status: 404
@@ -333,9 +343,9 @@ describe('memberships: updating and deleting', () => {
 	);
 
 	it('refuses to let a member remove their own membership', async () => {
-		await expect(
-			cast.as('member').collection('memberships').delete(cast.memberships.member.id)
-		).rejects.toMatchObject({ status: 404 });
+		await expect(cast.as('member').collection('memberships').delete(cast.memberships.member.id)).rejects.toMatchObject({
+			status: 404
+		});
 	});
 });
 

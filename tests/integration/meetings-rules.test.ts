@@ -13,7 +13,8 @@ import {
 	people,
 	type Cast,
 	type Meeting,
-	type MeetingGuest
+	type MeetingGuest,
+	type Who
 } from '../support/factories';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
 
@@ -39,8 +40,8 @@ function meetingBody(group: string) {
 	};
 }
 
-/** Meetings of group A that `pb` can list. */
-async function meetingsOfGroupA(who: Parameters<Cast['as']>[0]) {
+/** The meetings of group A that `who` can list. */
+async function meetingsOfGroupA(who: Who) {
 	const pb = cast.as(who);
 	return pb
 		.collection('meetings')
@@ -99,6 +100,15 @@ describe('meetings: reading', () => {
 		expect(ids(all)).toEqual([cast.meetings.ofOtherGroup.id]);
 	});
 
+	it.each<[string, Who, () => Meeting[]]>([
+		['a member', 'member', () => [cast.meetings.published, cast.meetings.other, cast.meetings.minutes]],
+		['a guest', 'guest', () => [cast.meetings.published]]
+	])('expands for %s only the meetings they may read from the group’s back-relation', async (_label, who, visible) => {
+		const group = await cast.as(who).collection('groups').getOne(cast.groups.a.id, { expand: 'meetings_via_group' });
+		const expanded = (group.expand?.meetings_via_group as Meeting[] | undefined) ?? [];
+		expect(ids(expanded)).toEqual(ids(visible()));
+	});
+
 	it('does not reveal meetings of another group through a filter on the group name', async () => {
 		const pb = cast.as('outsider');
 		const list = await pb
@@ -110,10 +120,7 @@ describe('meetings: reading', () => {
 
 describe('meetings: writing', () => {
 	it('lets the secretariat create a meeting in its group', async () => {
-		const created = await cast
-			.as('secretariat')
-			.collection('meetings')
-			.create<Meeting>(meetingBody(cast.groups.a.id));
+		const created = await cast.as('secretariat').collection('meetings').create<Meeting>(meetingBody(cast.groups.a.id));
 		expect(created).toMatchObject({ group: cast.groups.a.id, status: 'draft' });
 	});
 
@@ -130,9 +137,9 @@ describe('meetings: writing', () => {
 	it.each(people('anon', 'member', 'guest', 'former', 'outsider', 'otherSecretariat'))(
 		'refuses to let %s create a meeting in the group',
 		async (_label, who) => {
-			await expect(
-				cast.as(who).collection('meetings').create(meetingBody(cast.groups.a.id))
-			).rejects.toMatchObject({ status: 400 });
+			await expect(cast.as(who).collection('meetings').create(meetingBody(cast.groups.a.id))).rejects.toMatchObject({
+				status: 400
+			});
 		}
 	);
 
@@ -174,9 +181,9 @@ describe('meetings: writing', () => {
 
 	it('refuses to let a guest change the meeting they are invited to', async () => {
 		const meeting = cast.meetings.published;
-		await expect(
-			cast.as('guest').collection('meetings').update(meeting.id, { title: 'Ændret' })
-		).rejects.toMatchObject({ status: 404 });
+		await expect(cast.as('guest').collection('meetings').update(meeting.id, { title: 'Ændret' })).rejects.toMatchObject(
+			{ status: 404 }
+		);
 	});
 
 	it('lets the secretariat delete a meeting of its group', async () => {
@@ -306,9 +313,9 @@ describe('meeting guests', () => {
 		async (_label, who) => {
 			const guests = cast.as(who).collection('meeting_guests');
 			const target = await createMeetingGuest(cast.admin, { meeting: cast.meetings.published.id });
-			await expect(
-				guests.create({ meeting: cast.meetings.published.id, name: 'Selvinviteret' })
-			).rejects.toMatchObject({ status: 400 });
+			await expect(guests.create({ meeting: cast.meetings.published.id, name: 'Selvinviteret' })).rejects.toMatchObject(
+				{ status: 400 }
+			);
 			await expect(guests.update(target.id, { name: 'Ændret' })).rejects.toMatchObject({ status: 404 });
 			await expect(guests.delete(target.id)).rejects.toMatchObject({ status: 404 });
 			const stored = await cast.admin.collection('meeting_guests').getOne<MeetingGuest>(target.id);

@@ -1,7 +1,18 @@
 // API rules of organizations and users: who may see whom, and that nobody signs up or changes
 // organisation on their own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCast, ids, people, type Cast, type Organization, type User, type Who } from '../support/factories';
+import {
+	createCast,
+	createMembership,
+	createUser,
+	daysFromNow,
+	ids,
+	people,
+	type Cast,
+	type Organization,
+	type User,
+	type Who
+} from '../support/factories';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
 
 let server: TestPocketBase;
@@ -62,30 +73,52 @@ describe('users', () => {
 				name: 'Selv Registreret'
 			})
 		).rejects.toMatchObject({ status: 403 });
-		const found = await cast.admin.collection('users').getList(1, 1, { filter: server.admin.filter('email = {:email}', { email }) });
+		const found = await cast.admin
+			.collection('users')
+			.getList(1, 1, { filter: server.admin.filter('email = {:email}', { email }) });
 		expect(found.totalItems).toBe(0);
 	});
 
-	it.each(people('member', 'secretariat'))('refuses to let %s create a user account', async (_label, who) => {
-		await expect(
-			cast.as(who).collection('users').create({
-				email: `oprettet-af-${who}@test.klyngeportal.local`,
-				password: 'oprettet-password-1',
-				passwordConfirm: 'oprettet-password-1',
-				name: 'Oprettet'
-			})
-		).rejects.toMatchObject({ status: 403 });
-	});
+	it.each(people('member', 'secretariat', 'guest', 'former', 'outsider'))(
+		'refuses to let %s create a user account',
+		async (_label, who) => {
+			await expect(
+				cast
+					.as(who)
+					.collection('users')
+					.create({
+						email: `oprettet-af-${who}@test.klyngeportal.local`,
+						password: 'oprettet-password-1',
+						passwordConfirm: 'oprettet-password-1',
+						name: 'Oprettet'
+					})
+			).rejects.toMatchObject({ status: 403 });
+		}
+	);
 
 	it('shows a member the names and titles of fellow members of the group', async () => {
 		const pb = cast.as('member');
 		const list = await pb.collection('users').getFullList<User>();
 		expect(ids(list)).toEqual(
-			expect.arrayContaining([cast.people.member.record.id, cast.people.secretariat.record.id, cast.people.guest.record.id])
+			expect.arrayContaining([
+				cast.people.member.record.id,
+				cast.people.secretariat.record.id,
+				cast.people.guest.record.id
+			])
 		);
 		await expect(pb.collection('users').getOne(cast.people.secretariat.record.id)).resolves.toMatchObject({
 			name: 'Sofie Sekretær',
 			title: 'Direktør'
+		});
+	});
+
+	it('shows a guest the people of the group they are invited to, and no strangers', async () => {
+		const pb = cast.as('guest');
+		const list = ids(await pb.collection('users').getFullList<User>());
+		expect(list).toEqual(expect.arrayContaining([cast.people.member.record.id, cast.people.secretariat.record.id]));
+		expect(list).not.toContain(cast.people.outsider.record.id);
+		await expect(pb.collection('users').getOne(cast.people.otherSecretariat.record.id)).rejects.toMatchObject({
+			status: 404
 		});
 	});
 
@@ -116,6 +149,23 @@ describe('users', () => {
 		const list = await pb.collection('users').getFullList<User>();
 		expect(ids(list)).toEqual([cast.people.former.record.id]);
 		await expect(pb.collection('users').getOne(cast.people.member.record.id)).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('hides a former member from the members who remain', async () => {
+		const pb = cast.as('member');
+		expect(ids(await pb.collection('users').getFullList<User>())).not.toContain(cast.people.former.record.id);
+		await expect(pb.collection('users').getOne(cast.people.former.record.id)).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('gives a membership that has not started yet no access to the group', async () => {
+		const future = await createUser(cast.admin, { organization: cast.organizations.a.id });
+		await createMembership(cast.admin, { user: future.record.id, group: cast.groups.a.id, starts: daysFromNow(7) });
+		expect(ids(await future.pb.collection('users').getFullList<User>())).toEqual([future.record.id]);
+		expect((await future.pb.collection('meetings').getList(1, 50)).items).toEqual([]);
+		await expect(future.pb.collection('meetings').getOne(cast.meetings.published.id)).rejects.toMatchObject({
+			status: 404
+		});
+		await expect(future.pb.collection('groups').getOne(cast.groups.a.id)).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('shows an anonymous visitor nobody', async () => {
@@ -165,7 +215,7 @@ describe('users', () => {
 		expect(stored.title).not.toBe('Ændret');
 	});
 
-	it.each(people('anon', 'member', 'secretariat', 'outsider'))(
+	it.each(people('anon', 'member', 'secretariat', 'guest', 'former', 'outsider'))(
 		'refuses to let %s delete an account, not even their own',
 		async (_label, who) => {
 			const target = who === 'anon' ? cast.people.member.record : cast.people[who].record;

@@ -43,8 +43,11 @@ export interface AgendaItem extends RecordModel {
 	meeting: string;
 	position: number;
 	title: string;
-	minutes?: string;
 	attachments: string[];
+}
+export interface ItemMinutes extends RecordModel {
+	item: string;
+	text: string;
 }
 export interface MeetingGuest extends RecordModel {
 	meeting: string;
@@ -104,7 +107,7 @@ export async function createUser(
 	fields: { organization: string; name?: string; title?: string }
 ): Promise<Person> {
 	const name = fields.name ?? unique('Person');
-	const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '.')}.${sequence}@test.klyngeportal.local`;
+	const email = `${unique('person').replace(' ', '-')}@test.klyngeportal.local`;
 	const record = await admin.collection('users').create<User>({
 		email,
 		password: PASSWORD,
@@ -118,10 +121,7 @@ export async function createUser(
 	return { record, pb };
 }
 
-export function createGroup(
-	admin: PocketBase,
-	fields: Partial<Pick<Group, 'name' | 'kind'>> = {}
-): Promise<Group> {
+export function createGroup(admin: PocketBase, fields: Partial<Pick<Group, 'name' | 'kind'>> = {}): Promise<Group> {
 	return admin.collection('groups').create<Group>({ name: unique('Gruppe'), kind: 'styregruppe', ...fields });
 }
 
@@ -155,15 +155,19 @@ export interface Attachment {
 let position = 0;
 export function createAgendaItem(
 	admin: PocketBase,
-	fields: { meeting: string; title?: string; minutes?: string; position?: number; attachment?: Attachment }
+	fields: { meeting: string; title?: string; position?: number; attachment?: Attachment }
 ): Promise<AgendaItem> {
 	const { attachment, ...rest } = fields;
 	position += 1;
-	const data = { position, title: unique('Punkt'), minutes: '', ...rest };
+	const data = { position, title: unique('Punkt'), ...rest };
 	if (!attachment) return admin.collection('agenda_items').create<AgendaItem>(data);
 	const form = new FormData();
 	for (const [key, value] of Object.entries(data)) form.append(key, String(value));
-	form.append('attachments', new Blob([attachment.content], { type: attachment.type ?? 'text/plain' }), attachment.name);
+	form.append(
+		'attachments',
+		new Blob([attachment.content], { type: attachment.type ?? 'text/plain' }),
+		attachment.name
+	);
 	return admin.collection('agenda_items').create<AgendaItem>(form);
 }
 
@@ -173,6 +177,11 @@ export function createMeetingGuest(
 	fields: { meeting: string; name?: string; organization?: string }
 ): Promise<MeetingGuest> {
 	return admin.collection('meeting_guests').create<MeetingGuest>({ name: unique('Gæst'), ...fields });
+}
+
+/** The Referat of one agenda item (at most one per item). */
+export function createItemMinutes(admin: PocketBase, fields: { item: string; text?: string }): Promise<ItemMinutes> {
+	return admin.collection('item_minutes').create<ItemMinutes>({ text: unique('Referat'), ...fields });
 }
 
 export function createDecision(admin: PocketBase, fields: { item: string; text?: string }): Promise<Decision> {
@@ -207,9 +216,9 @@ export function people(...who: Who[]): [label: string, who: Who][] {
 /**
  * Two organisations and two groups. Group A has a member, its secretariat, a guest invited to
  * `meetings.published` only and a former member; group B (another organisation) has a member
- * (`outsider`) and its own secretariat. Group A holds a published meeting, another published
- * meeting the guest is not invited to, a draft and one with published minutes; group B one
- * meeting with published minutes.
+ * (`outsider`) and its own secretariat. Group A holds a published meeting, another (held) meeting
+ * the guest is not invited to, a draft and one with published minutes; group B one meeting with
+ * published minutes.
  */
 export async function createCast(admin: PocketBase) {
 	const [orgA, orgB] = await Promise.all([

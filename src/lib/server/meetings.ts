@@ -135,7 +135,6 @@ export async function listAgendaItems(pb: PocketBase, meetingId: string): Promis
 type ItemRecord = AgendaItemSummary & {
 	recommendation: string;
 	background: string;
-	minutes?: string;
 	attachments: string[];
 	meeting: string;
 	expand?: { meeting?: MeetingRecord };
@@ -162,11 +161,18 @@ export async function getAgendaItemPage(pb: PocketBase, meetingId: string, posit
 			fields: 'position,title'
 		})
 	]);
-	const decisions = await pb.collection('decisions').getFullList<{ id: string; text: string }>({
-		filter: pb.filter('item = {:item}', { item: item.id }),
-		sort: 'position,created',
-		fields: 'id,text'
-	});
+	// Members get the Referat and decisions only once the minutes are published (PocketBase rules).
+	const [minutes, decisions] = await Promise.all([
+		pb.collection('item_minutes').getList<{ text: string }>(1, 1, {
+			filter: pb.filter('item = {:item}', { item: item.id }),
+			fields: 'text'
+		}),
+		pb.collection('decisions').getFullList<{ id: string; text: string }>({
+			filter: pb.filter('item = {:item}', { item: item.id }),
+			sort: 'position,created',
+			fields: 'id,text'
+		})
+	]);
 	const meeting = item.expand?.meeting;
 	const index = siblings.findIndex((s) => s.position === item.position);
 	return {
@@ -187,8 +193,7 @@ export async function getAgendaItemPage(pb: PocketBase, meetingId: string, posit
 			kind: item.kind,
 			recommendation: item.recommendation,
 			background: item.background,
-			// PocketBase hides the field until the minutes are published (pb_hooks/minutes.pb.js).
-			minutes: item.minutes ?? null,
+			minutes: minutes.items[0]?.text ?? null,
 			attachments: item.attachments
 		},
 		decisions,
