@@ -43,7 +43,6 @@ function countPlaywright(file) {
 if (step('svelte-kit sync', bin('svelte-kit'), ['sync'])) {
 	step('svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 }
-step('svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 step('lint', 'npm', ['run', '--silent', 'lint']);
 for (const project of ['unit', 'integration']) {
 	const file = join(out, `${project}.json`);
