@@ -1,8 +1,6 @@
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 
-const ITEM_3_FILE = 'oplaeg-fleksible-indlaeggelser.pdf';
-
 test.describe('a member of the steering group', () => {
 	test.beforeEach(async ({ stack, loginPage, page }) => {
 		await loginPage.goto();
@@ -27,8 +25,11 @@ test.describe('a member of the steering group', () => {
 		await expect(errorPage.message('Dagsordenspunktet findes ikke, eller du har ikke adgang til det.')).toBeVisible();
 		await expectNoAxeViolations(page);
 
-		const file = await page.request.get(`/moeder/${stack.themeMeeting.id}/punkter/2/bilag/${ITEM_3_FILE}`);
+		const file = await page.request.get(
+			`/moeder/${stack.themeMeeting.id}/punkter/2/bilag/${stack.themeItem2Attachment}`
+		);
 		expect(file.status()).toBe(404);
+		expect(file.headers()['content-type']).not.toBe('application/pdf');
 	});
 
 	test('gets the Danish 404 page, not an error, for a malformed meeting id', async ({ page, errorPage }) => {
@@ -60,7 +61,7 @@ test.describe('a member of the steering group', () => {
 	});
 });
 
-test("a member of the theme group cannot download the steering group's attachment", async ({
+test("a member of the theme group downloads the group's own attachment but not the steering group's", async ({
 	page,
 	stack,
 	loginPage,
@@ -70,13 +71,17 @@ test("a member of the theme group cannot download the steering group's attachmen
 	await loginPage.logInWithPassword(stack.themeMember.email, stack.password);
 	await expect(homePage.nextMeeting).toContainText('Temagruppen for den voksne patient');
 
-	const response = await page.request.get(`/moeder/${stack.pastMeeting.id}/punkter/3/bilag/${ITEM_3_FILE}`);
-	expect(response.status()).toBe(404);
-	expect(response.headers()['content-type']).not.toBe('application/pdf');
+	const own = await page.request.get(`/moeder/${stack.themeMeeting.id}/punkter/2/bilag/${stack.themeItem2Attachment}`);
+	expect(own.status()).toBe(200);
+	expect(own.headers()['content-type']).toBe('application/pdf');
+
+	const other = await page.request.get(`/moeder/${stack.pastMeeting.id}/punkter/3/bilag/${stack.item3Attachment}`);
+	expect(other.status()).toBe(404);
+	expect(other.headers()['content-type']).not.toBe('application/pdf');
 });
 
 test('a logged-out visitor cannot download an attachment by its URL', async ({ request, stack }) => {
-	const response = await request.get(`/moeder/${stack.pastMeeting.id}/punkter/3/bilag/${ITEM_3_FILE}`, {
+	const response = await request.get(`/moeder/${stack.pastMeeting.id}/punkter/3/bilag/${stack.item3Attachment}`, {
 		maxRedirects: 0
 	});
 	expect(response.status()).toBe(404);

@@ -50,7 +50,9 @@ test.describe('the login page', () => {
 		await page.context().clearCookies();
 		const unknown = await answerFor('ukendt.person@example.dk');
 
-		expect(unknown).toBe('Hvis <e-mail> er oprettet i Klyngeportal, har vi sendt en kode dertil. Den gælder i 10 minutter.');
+		expect(unknown).toBe(
+			'Hvis <e-mail> er oprettet i Klyngeportal, har vi sendt en kode dertil. Den gælder i 10 minutter.'
+		);
 		expect(unknown).toBe(known);
 		await expectNoAxeViolations(page);
 	});
@@ -73,6 +75,8 @@ test.describe('a tampered auth cookie', () => {
 		expect(response?.status()).toBe(200);
 		await expect(page).toHaveURL('/login?til=%2Fmoeder');
 		await expect(loginPage.heading).toBeVisible();
+		// The server answers the bad cookie by expiring it.
+		expect((await context.cookies()).map((c) => c.name)).not.toContain('pb_auth');
 		await expectNoAxeViolations(page);
 	});
 

@@ -24,7 +24,8 @@ export class AgendaItemPage {
 		return this.page.goto(`/moeder/${meetingId}/punkter/${position}`);
 	}
 
+	/** The download link of an attachment, named "Hent <file>". */
 	attachment(fileName: string): Locator {
-		return this.attachments.getByRole('link', { name: `Hent ${fileName}` });
+		return this.attachments.getByRole('link', { name: `Hent ${fileName}`, exact: true });
 	}
 }

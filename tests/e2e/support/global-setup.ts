@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PocketBase from 'pocketbase';
+import { makeDemoPdf } from '../../../scripts/lib/demo-pdf.mjs';
 import { ROOT } from '../../../scripts/lib/pocketbase.mjs';
 import { startStack } from '../../../scripts/lib/stack.mjs';
 import { PORTS, STACK_ENV, type MeetingRef, type StackInfo } from './stack-info';
@@ -31,13 +32,36 @@ function buildIfStale() {
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 
-/** Finds one meeting of a group by the group's name, as the superuser. */
-async function meetingOf(pb: PocketBase, groupName: string, filter: string): Promise<MeetingRef> {
-	const meeting = await pb.collection('meetings').getFirstListItem<MeetingRef>(
-		pb.filter(`group.name = {:groupName} && ${filter}`, { groupName }),
-		{ fields: 'id,starts,ends', sort: 'starts' }
-	);
+const WHEN = { past: 'ends < @now', upcoming: 'ends >= @now' } as const;
+
+/** The first past or upcoming meeting of a group, found by the group's name as the superuser. */
+async function meetingOf(pb: PocketBase, groupName: string, when: keyof typeof WHEN): Promise<MeetingRef> {
+	const meeting = await pb
+		.collection('meetings')
+		.getFirstListItem<MeetingRef>(pb.filter(`group.name = {:groupName} && ${WHEN[when]}`, { groupName }), {
+			fields: 'id,starts,ends',
+			sort: 'starts'
+		});
 	return { id: meeting.id, starts: meeting.starts, ends: meeting.ends };
+}
+
+/** Attaches a small PDF to an agenda item (the demo gives the theme group's items none); returns its stored name. */
+async function attachToItem(pb: PocketBase, meetingId: string, position: number, name: string): Promise<string> {
+	const item = await pb
+		.collection('agenda_items')
+		.getFirstListItem(pb.filter('meeting = {:meetingId} && position = {:position}', { meetingId, position }), {
+			fields: 'id'
+		});
+	const form = new FormData();
+	form.append(
+		'attachments+',
+		new Blob([new Uint8Array(makeDemoPdf('Bilag til temagruppen', ['Kun for temagruppen.']))], {
+			type: 'application/pdf'
+		}),
+		name
+	);
+	const updated = await pb.collection('agenda_items').update<{ attachments: string[] }>(item.id, form);
+	return updated.attachments[updated.attachments.length - 1];
 }
 
 async function describeStack(stack: Stack): Promise<StackInfo> {
@@ -51,15 +75,26 @@ async function describeStack(stack: Stack): Promise<StackInfo> {
 		// "Medlem, Midtklyngen (Susanne Krogh Jensen)" → "Susanne Krogh Jensen"
 		return { email: found.email, name: /\(([^)]+)\)$/.exec(found.who)?.[1] ?? '' };
 	};
+	const pastMeeting = await meetingOf(pb, 'Klyngestyregruppen for Midtklyngen', 'past');
+	const nextMeeting = await meetingOf(pb, 'Klyngestyregruppen for Midtklyngen', 'upcoming');
+	const item3 = await pb
+		.collection('agenda_items')
+		.getFirstListItem<{ attachments: string[] }>(pb.filter('meeting = {:id} && position = 3', { id: pastMeeting.id }), {
+			fields: 'attachments'
+		});
+	const themeMeeting = await meetingOf(pb, 'Temagruppen for den voksne patient', 'upcoming');
+	const themeItem2Attachment = await attachToItem(pb, themeMeeting.id, 2, 'tema-bilag.pdf');
 	return {
 		url: stack.url,
 		inboxUrl: stack.inboxUrl,
 		password: stack.demoPassword,
 		member: login('member', 0),
 		themeMember: login('member', 1),
-		pastMeeting: await meetingOf(pb, 'Klyngestyregruppen for Midtklyngen', 'ends < @now'),
-		nextMeeting: await meetingOf(pb, 'Klyngestyregruppen for Midtklyngen', 'ends >= @now'),
-		themeMeeting: await meetingOf(pb, 'Temagruppen for den voksne patient', 'ends >= @now')
+		pastMeeting,
+		item3Attachment: item3.attachments[0] ?? '',
+		nextMeeting,
+		themeMeeting,
+		themeItem2Attachment
 	};
 }
 

@@ -24,10 +24,14 @@ export interface StackInfo {
 	themeMember: { email: string; name: string };
 	/** The steering group's meeting of 12 June 2020, with published minutes. */
 	pastMeeting: MeetingRef;
+	/** The file attached to item 3 of that meeting, by the name PocketBase stored it under. */
+	item3Attachment: string;
 	/** The steering group's next meeting. */
 	nextMeeting: MeetingRef;
 	/** The theme group's meeting, which steering-group members may not see. */
 	themeMeeting: MeetingRef;
+	/** A file the global setup attaches to item 2 of the theme group's meeting. */
+	themeItem2Attachment: string;
 }
 
 /** The stack started by the global setup; throws when the tests run without it. */
