@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupByOrganization, type MembershipRecord } from './meetings';
+import { attachmentLabel, groupByOrganization, type MembershipRecord } from './meetings';
 
 let clock = 0;
 function membership(name: string, role: string, organization: string, sector: string): MembershipRecord {
@@ -54,5 +54,17 @@ describe('participants grouped by organisation', () => {
 	it('skips memberships whose user the viewer may not see', () => {
 		const hidden: MembershipRecord = { id: 'x', role: 'member', created: '2026-01-01 00:00:00.000Z' };
 		expect(groupByOrganization([hidden])).toEqual([]);
+	});
+});
+
+describe('attachment names', () => {
+	it('drops the random suffix PocketBase adds to stored files', () => {
+		expect(attachmentLabel('oplaeg_fleksible_indlaeggelser_3fq4clo0jr.pdf')).toBe('oplaeg_fleksible_indlaeggelser.pdf');
+		expect(attachmentLabel('bilag_ab12cd34ef')).toBe('bilag');
+	});
+
+	it('leaves a name without such a suffix alone', () => {
+		expect(attachmentLabel('referat.pdf')).toBe('referat.pdf');
+		expect(attachmentLabel('kort_bilag.pdf')).toBe('kort_bilag.pdf');
 	});
 });

@@ -81,3 +81,11 @@ export function groupByOrganization(memberships: MembershipRecord[]): Organizati
 				.map(({ created: _created, ...person }) => person)
 		}));
 }
+
+/**
+ * The name to show for a stored attachment: PocketBase appends "_" and ten random characters to
+ * every uploaded file name ("oplaeg_2f0c8a1b3d.pdf" → "oplaeg.pdf").
+ */
+export function attachmentLabel(storedName: string): string {
+	return storedName.replace(/_[a-z0-9]{10}(\.[^./]+)?$/i, '$1');
+}

@@ -19,6 +19,8 @@ type Pages = {
 };
 
 export const test = base.extend<Pages, { stack: StackInfo; inbox: Inbox }>({
+	// Playwright reads a fixture's dependencies from its destructuring pattern; this one has none.
+	// eslint-disable-next-line no-empty-pattern
 	stack: [async ({}, use) => use(stackInfo()), { scope: 'worker' }],
 	inbox: [async ({ stack }, use) => use(new Inbox(stack.inboxUrl)), { scope: 'worker' }],
 	loginPage: async ({ page }, use) => use(new LoginPage(page)),

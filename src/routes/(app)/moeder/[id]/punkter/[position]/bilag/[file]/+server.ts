@@ -2,6 +2,7 @@ import { fetchAttachment } from '$lib/server/meetings';
 import type { RequestHandler } from './$types';
 import { error } from '@sveltejs/kit';
 import { t } from '$lib/messages';
+import { attachmentLabel } from '$lib/meetings';
 
 // Attachments are protected PocketBase files: they are fetched with a short-lived file token as the
 // signed-in member, so the URL alone opens nothing.
@@ -10,7 +11,7 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const upstream = await fetchAttachment(locals.pb, params.id, Number(params.position), params.file);
 	const headers = new Headers({
 		'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
-		'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(params.file)}`,
+		'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(attachmentLabel(params.file))}`,
 		'cache-control': 'private, no-store'
 	});
 	const length = upstream.headers.get('content-length');
