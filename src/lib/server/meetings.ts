@@ -1,10 +1,16 @@
 // Reading meetings, agendas and participants as the signed-in user. PocketBase's API rules decide
 // what the user may see; these functions only ask for what the pages render.
+//
+// PocketBase delays (by 100–500 ms, at random) list requests whose `filter` matches nothing once
+// such empty searches pile up in a collection. Reads on the normal path therefore never use a filter
+// that may legitimately match nothing: related records come as back-relation expands, which the
+// related collection's rules still govern, and meeting lists are split by date here.
 import type PocketBase from 'pocketbase';
-import { t } from '$lib/messages';
-import { isRecordId, orNotFound } from './errors';
 import { error } from '@sveltejs/kit';
+import { t } from '$lib/messages';
+import { parseInstant } from '$lib/dates';
 import { groupByOrganization, type AgendaItemSummary, type MeetingSummary, type MembershipRecord } from '$lib/meetings';
+import { isRecordId, orNotFound } from './errors';
 
 type MeetingRecord = {
 	id: string;
@@ -20,10 +26,34 @@ type MeetingRecord = {
 	group: string;
 	expand?: {
 		group?: { id: string; name: string };
-		chair?: { name: string; title: string };
+		chair?: { name: string };
 		minute_takers?: { name: string }[];
+		agenda_items_via_meeting?: AgendaItemSummary[];
+		meeting_guests_via_meeting?: {
+			id: string;
+			name: string;
+			title: string;
+			organization_name: string;
+			created: string;
+		}[];
+		follow_ups_via_meeting?: {
+			id: string;
+			text: string;
+			owner_text: string;
+			due: string;
+			item: string;
+			position: number;
+		}[];
 	};
 };
+
+/** A back-relation expand is a list, or one record when the relation is unique. */
+function many<T>(value: T | T[] | undefined): T[] {
+	if (value === undefined) return [];
+	return Array.isArray(value) ? value : [value];
+}
+
+const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
 function summarize(m: MeetingRecord): MeetingSummary {
 	return {
@@ -37,63 +67,55 @@ function summarize(m: MeetingRecord): MeetingSummary {
 	};
 }
 
-const SUMMARY_FIELDS = 'id,title,starts,ends,status,location_room,location_address,expand.group.id,expand.group.name';
-
-/** The user's meetings that have not ended yet, soonest first. */
-export async function listUpcomingMeetings(pb: PocketBase, limit = 50): Promise<MeetingSummary[]> {
+/** The user's meetings (newest first, at most `limit`), split into upcoming and past at `now`. */
+export async function listMeetings(pb: PocketBase, { now = new Date(), limit = 200 } = {}) {
 	const page = await pb.collection('meetings').getList<MeetingRecord>(1, limit, {
-		filter: 'ends >= @now',
-		sort: 'starts',
-		expand: 'group',
-		fields: SUMMARY_FIELDS
-	});
-	return page.items.map(summarize);
-}
-
-/** The user's meetings that have ended, latest first. */
-export async function listPastMeetings(pb: PocketBase, limit = 50): Promise<MeetingSummary[]> {
-	const page = await pb.collection('meetings').getList<MeetingRecord>(1, limit, {
-		filter: 'ends < @now',
 		sort: '-starts',
 		expand: 'group',
-		fields: SUMMARY_FIELDS
+		skipTotal: true,
+		fields: 'id,title,starts,ends,status,location_room,location_address,expand.group.name'
 	});
-	return page.items.map(summarize);
+	const meetings = page.items.map(summarize);
+	const hasEnded = (m: MeetingSummary) => (parseInstant(m.ends) ?? parseInstant(m.starts) ?? now) < now;
+	return {
+		/** Not ended yet, soonest first. */
+		upcoming: meetings.filter((m) => !hasEnded(m)).reverse(),
+		/** Ended, latest first. */
+		past: meetings.filter(hasEnded)
+	};
 }
 
 /** Everything the meeting page shows, or a Danish 404 when the user may not see the meeting. */
 export async function getMeetingPage(pb: PocketBase, meetingId: string) {
 	if (!isRecordId(meetingId)) error(404, { message: t.errors.meetingNotFound });
-	const meeting = await orNotFound(
-		pb.collection('meetings').getOne<MeetingRecord>(meetingId, { expand: 'group,chair,minute_takers' }),
-		t.errors.meetingNotFound
-	);
-	const [items, guests, memberships, followUps] = await Promise.all([
-		listAgendaItems(pb, meetingId),
-		pb
-			.collection('meeting_guests')
-			.getFullList<{ id: string; name: string; title: string; organization_name: string }>({
-				filter: pb.filter('meeting = {:meetingId}', { meetingId }),
-				sort: 'created',
-				fields: 'id,name,title,organization_name'
+	// Both reads at once: the participants are found through the meeting's group, and come back empty
+	// when the meeting is not the user's, so the meeting itself decides the 404.
+	const [meeting, memberships] = await Promise.all([
+		orNotFound(
+			pb.collection('meetings').getOne<MeetingRecord>(meetingId, {
+				expand: 'group,chair,minute_takers,agenda_items_via_meeting,meeting_guests_via_meeting,follow_ups_via_meeting',
+				fields:
+					'*,expand.group.name,expand.chair.name,expand.minute_takers.name,' +
+					'expand.agenda_items_via_meeting.id,expand.agenda_items_via_meeting.position,' +
+					'expand.agenda_items_via_meeting.title,expand.agenda_items_via_meeting.starts,' +
+					'expand.agenda_items_via_meeting.ends,expand.agenda_items_via_meeting.presenter,' +
+					'expand.agenda_items_via_meeting.kind,expand.meeting_guests_via_meeting,expand.follow_ups_via_meeting'
 			}),
+			t.errors.meetingNotFound
+		),
 		pb.collection('memberships').getFullList<MembershipRecord>({
-			filter: pb.filter('group = {:group} && meeting = "" && role != "guest" && (ends = "" || ends > @now)', {
-				group: meeting.group
-			}),
+			filter: pb.filter(
+				'group.meetings_via_group.id ?= {:meetingId} && meeting = "" && role != "guest" && ' +
+					'(starts = "" || starts <= @now) && (ends = "" || ends > @now)',
+				{ meetingId }
+			),
 			expand: 'user.organization',
 			fields:
 				'id,role,created,expand.user.id,expand.user.name,expand.user.title,expand.user.department,' +
 				'expand.user.expand.organization.name,expand.user.expand.organization.sector'
-		}),
-		pb
-			.collection('follow_ups')
-			.getFullList<{ id: string; text: string; owner_text: string; due: string; item: string; position: number }>({
-				filter: pb.filter('meeting = {:meetingId}', { meetingId }),
-				sort: 'position,created',
-				fields: 'id,text,owner_text,due,item,position'
-			})
+		})
 	]);
+	const items = many(meeting.expand?.agenda_items_via_meeting).sort(byPosition);
 	const positionOf = new Map(items.map((i) => [i.id, i.position]));
 	return {
 		meeting: {
@@ -108,28 +130,24 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string) {
 			locationNote: meeting.location_note,
 			catering: meeting.catering,
 			chair: meeting.expand?.chair?.name ?? '',
-			minuteTakers: (meeting.expand?.minute_takers ?? []).map((u) => u.name),
+			minuteTakers: many(meeting.expand?.minute_takers).map((u) => u.name),
 			minutesDate: meeting.minutes_date
 		},
 		items,
-		guests: guests.map((g) => ({ name: g.name, title: g.title, organization: g.organization_name })),
+		guests: many(meeting.expand?.meeting_guests_via_meeting)
+			.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id))
+			.map((g) => ({ name: g.name, title: g.title, organization: g.organization_name })),
 		participants: groupByOrganization(memberships),
-		followUps: followUps.map((f) => ({
-			id: f.id,
-			text: f.text,
-			owner: f.owner_text,
-			due: f.due,
-			itemPosition: positionOf.get(f.item) ?? null
-		}))
+		followUps: many(meeting.expand?.follow_ups_via_meeting)
+			.sort(byPosition)
+			.map((f) => ({
+				id: f.id,
+				text: f.text,
+				owner: f.owner_text,
+				due: f.due,
+				itemPosition: positionOf.get(f.item) ?? null
+			}))
 	};
-}
-
-export async function listAgendaItems(pb: PocketBase, meetingId: string): Promise<AgendaItemSummary[]> {
-	return pb.collection('agenda_items').getFullList<AgendaItemSummary>({
-		filter: pb.filter('meeting = {:meetingId}', { meetingId }),
-		sort: 'position',
-		fields: 'id,position,title,starts,ends,presenter,kind'
-	});
 }
 
 type ItemRecord = AgendaItemSummary & {
@@ -137,43 +155,45 @@ type ItemRecord = AgendaItemSummary & {
 	background: string;
 	attachments: string[];
 	meeting: string;
-	expand?: { meeting?: MeetingRecord };
+	collectionId: string;
+	collectionName: string;
+	expand?: {
+		meeting?: MeetingRecord & { expand?: { agenda_items_via_meeting?: { position: number; title: string }[] } };
+		item_minutes_via_item?: { text: string } | { text: string }[];
+		decisions_via_item?: { id: string; text: string; position: number }[];
+	};
 };
 
-/** One agenda item with its meeting context, decisions and neighbours. */
+/** One agenda item of a meeting by its number, or a Danish 404. */
+function findItem(pb: PocketBase, meetingId: string, position: number, options: Record<string, string>) {
+	return orNotFound(
+		pb
+			.collection('agenda_items')
+			.getFirstListItem<ItemRecord>(
+				pb.filter('meeting = {:meetingId} && position = {:position}', { meetingId, position }),
+				options
+			),
+		t.errors.itemNotFound
+	);
+}
+
+/** One agenda item with its meeting context, Referat, decisions and neighbours. */
 export async function getAgendaItemPage(pb: PocketBase, meetingId: string, position: number) {
 	if (!isRecordId(meetingId) || !Number.isInteger(position) || position < 1 || position > 999) {
 		error(404, { message: t.errors.itemNotFound });
 	}
-	const [item, siblings] = await Promise.all([
-		orNotFound(
-			pb
-				.collection('agenda_items')
-				.getFirstListItem<ItemRecord>(
-					pb.filter('meeting = {:meetingId} && position = {:position}', { meetingId, position }),
-					{ expand: 'meeting.group' }
-				),
-			t.errors.itemNotFound
-		),
-		pb.collection('agenda_items').getFullList<{ position: number; title: string }>({
-			filter: pb.filter('meeting = {:meetingId}', { meetingId }),
-			sort: 'position',
-			fields: 'position,title'
-		})
-	]);
-	// Members get the Referat and decisions only once the minutes are published (PocketBase rules).
-	const [minutes, decisions] = await Promise.all([
-		pb.collection('item_minutes').getList<{ text: string }>(1, 1, {
-			filter: pb.filter('item = {:item}', { item: item.id }),
-			fields: 'text'
-		}),
-		pb.collection('decisions').getFullList<{ id: string; text: string }>({
-			filter: pb.filter('item = {:item}', { item: item.id }),
-			sort: 'position,created',
-			fields: 'id,text'
-		})
-	]);
+	// The Referat and the decisions are expanded only when the minutes are published (or for the
+	// secretariat): their collections' rules say so.
+	const item = await findItem(pb, meetingId, position, {
+		expand: 'meeting.group,meeting.agenda_items_via_meeting,item_minutes_via_item,decisions_via_item',
+		fields:
+			'*,expand.meeting.title,expand.meeting.starts,expand.meeting.status,expand.meeting.expand.group.name,' +
+			'expand.meeting.expand.agenda_items_via_meeting.position,expand.meeting.expand.agenda_items_via_meeting.title,' +
+			'expand.item_minutes_via_item.text,expand.decisions_via_item.id,expand.decisions_via_item.text,' +
+			'expand.decisions_via_item.position'
+	});
 	const meeting = item.expand?.meeting;
+	const siblings = many(meeting?.expand?.agenda_items_via_meeting).sort(byPosition);
 	const index = siblings.findIndex((s) => s.position === item.position);
 	return {
 		meeting: {
@@ -193,10 +213,12 @@ export async function getAgendaItemPage(pb: PocketBase, meetingId: string, posit
 			kind: item.kind,
 			recommendation: item.recommendation,
 			background: item.background,
-			minutes: minutes.items[0]?.text ?? null,
+			minutes: many(item.expand?.item_minutes_via_item)[0]?.text ?? null,
 			attachments: item.attachments
 		},
-		decisions,
+		decisions: many(item.expand?.decisions_via_item)
+			.sort(byPosition)
+			.map((d) => ({ id: d.id, text: d.text })),
 		previous: index > 0 ? siblings[index - 1] : null,
 		next: index >= 0 && index < siblings.length - 1 ? siblings[index + 1] : null
 	};
@@ -205,15 +227,7 @@ export async function getAgendaItemPage(pb: PocketBase, meetingId: string, posit
 /** Streams a protected attachment of an agenda item the user may read. */
 export async function fetchAttachment(pb: PocketBase, meetingId: string, position: number, fileName: string) {
 	if (!isRecordId(meetingId) || !Number.isInteger(position)) error(404, { message: t.errors.fileNotFound });
-	const item = await orNotFound(
-		pb
-			.collection('agenda_items')
-			.getFirstListItem<ItemRecord>(
-				pb.filter('meeting = {:meetingId} && position = {:position}', { meetingId, position }),
-				{ fields: 'id,collectionId,collectionName,attachments' }
-			),
-		t.errors.fileNotFound
-	);
+	const item = await findItem(pb, meetingId, position, { fields: 'id,collectionId,collectionName,attachments' });
 	if (!item.attachments.includes(fileName)) error(404, { message: t.errors.fileNotFound });
 	const token = await pb.files.getToken();
 	const response = await fetch(pb.files.getURL(item, fileName, { token }));

@@ -1,7 +1,7 @@
-import { listPastMeetings } from '$lib/server/meetings';
+import { listMeetings } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	/** Meetings that have ended, latest first, from the member's own groups only. */
-	meetings: await listPastMeetings(locals.pb)
+	meetings: (await listMeetings(locals.pb)).past
 });
