@@ -7,9 +7,10 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q 
 
 /**
  * @param {{ url: string, logins: { email: string, role: string }[], demoPassword: string }} stack
- * @param {{ users: number, requestsPerUser: number }} opts
+ * @param {{ users: number, requestsPerUser: number, around?: { start: () => void, end: () => void } }} opts
+ *   `around` is told when the timed part starts and ends (after the logins and the warm-up).
  */
-export async function measureMeetingPageLatency(stack, { users, requestsPerUser }) {
+export async function measureMeetingPageLatency(stack, { users, requestsPerUser, around }) {
 	const emails = stack.logins.filter((l) => !l.who?.includes('Temagruppen')).map((l) => l.email);
 	const cookies = [];
 	for (let i = 0; i < users; i++) {
@@ -34,6 +35,7 @@ export async function measureMeetingPageLatency(stack, { users, requestsPerUser 
 	/** @type {number[]} */
 	const times = [];
 	let errors = 0;
+	around?.start();
 	const started = performance.now();
 	await Promise.all(
 		cookies.map(async (cookie) => {
@@ -51,6 +53,7 @@ export async function measureMeetingPageLatency(stack, { users, requestsPerUser 
 		})
 	);
 	const elapsed = (performance.now() - started) / 1000;
+	around?.end();
 	times.sort((a, b) => a - b);
 	return {
 		requests: times.length,

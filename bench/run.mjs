@@ -6,6 +6,17 @@ import { tempDataDir } from '../scripts/lib/pocketbase.mjs';
 import { startStack } from '../scripts/lib/stack.mjs';
 import { measureAgendaJs } from './agenda-js.mjs';
 import { measureMeetingPageLatency } from './meeting-page-latency.mjs';
+import { readFileSync } from 'node:fs';
+
+/** CPU seconds a process has used so far (Linux /proc; null elsewhere). @param {number | undefined} pid */
+function cpuSeconds(pid) {
+	try {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / 100;
+	} catch {
+		return null;
+	}
+}
 
 buildIfStale();
 const data = tempDataDir('klyngeportal-bench-');
@@ -26,10 +37,22 @@ try {
 		`Agenda item route, first visit: ${js.files} JavaScript files, ${(js.gzipBytes / 1024).toFixed(1)} KB gzip (${(js.rawBytes / 1024).toFixed(1)} KB raw); budget 60 KB gzip`
 	);
 	for (const users of [1, 50]) {
-		const r = await measureMeetingPageLatency(stack, { users, requestsPerUser: users === 1 ? 200 : 20 });
+		const sample = () => [cpuSeconds(stack.app.pid), cpuSeconds(stack.pocketbase.child.pid)];
+		let before = sample();
+		let after = before;
+		const r = await measureMeetingPageLatency(stack, {
+			users,
+			requestsPerUser: users === 1 ? 200 : 20,
+			around: { start: () => (before = sample()), end: () => (after = sample()) }
+		});
+		const perRequest = (/** @type {number} */ i) =>
+			before[i] === null || after[i] === null
+				? '?'
+				: (/** @type {number} */ ((after[i] - /** @type {number} */ (before[i])) * 1000) / r.requests).toFixed(1);
 		console.log(
 			`Meeting page (SSR, logged in), ${String(users).padStart(2)} concurrent user(s): p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ` +
-				`${r.requests} requests, ${r.errors} errors, ${r.throughput.toFixed(0)} req/s`
+				`${r.requests} requests, ${r.errors} errors, ${r.throughput.toFixed(0)} req/s ` +
+				`(CPU per request: app ${perRequest(0)} ms, PocketBase ${perRequest(1)} ms)`
 		);
 	}
 } finally {
