@@ -3,7 +3,7 @@
 // Used by `npm start`, the end-to-end tests and the benchmarks.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PocketBase from 'pocketbase';
 import { startMailCatcher } from './mail-catcher.mjs';
@@ -60,7 +60,6 @@ export async function startStack({
 	};
 	try {
 		const bin = await ensurePocketBase({ log });
-		const { mkdirSync } = await import('node:fs');
 		mkdirSync(dataDir, { recursive: true });
 		const adminEmail = process.env.PB_ADMIN_EMAIL || 'admin@klyngeportal.local';
 		const password = adminPassword(dataDir);

@@ -31,14 +31,14 @@ const NUMBERED = /^(\s*)\d+\.\s+(.*)$/;
 export function parseRichText(source: string | null | undefined): Block[] {
 	const blocks: Block[] = [];
 	let paragraph: string[] = [];
-	let list: { ordered: boolean; items: ListItem[] } | null = null;
+	let list: Extract<Block, { kind: 'list' }> | null = null;
 
 	const flushParagraph = () => {
 		if (paragraph.length) blocks.push({ kind: 'paragraph', content: parseInline(paragraph.join(' ')) });
 		paragraph = [];
 	};
 	const flushList = () => {
-		if (list) blocks.push({ kind: 'list', ...list });
+		if (list) blocks.push(list);
 		list = null;
 	};
 
@@ -56,30 +56,27 @@ export function parseRichText(source: string | null | undefined): Block[] {
 			continue;
 		}
 		const bullet = BULLET.exec(line);
-		const numbered = bullet ? null : NUMBERED.exec(line);
-		const item = bullet ?? numbered;
+		const item = bullet ?? NUMBERED.exec(line);
 		if (item) {
 			flushParagraph();
 			const ordered = !bullet;
-			const nested = item[1].length >= 2;
 			const entry: ListItem = { content: parseInline(item[2]), children: [] };
-			const current = list as { ordered: boolean; items: ListItem[] } | null;
-			if (nested && current && current.items.length) {
-				current.items[current.items.length - 1].children.push(entry);
-			} else {
-				if (!current || current.ordered !== ordered) {
-					flushList();
-					list = { ordered, items: [] };
-				}
-				(list as unknown as { items: ListItem[] }).items.push(entry);
+			const parent = item[1].length >= 2 ? list?.items.at(-1) : undefined;
+			if (parent) {
+				parent.children.push(entry);
+				continue;
 			}
+			if (!list || list.ordered !== ordered) {
+				flushList();
+				list = { kind: 'list', ordered, items: [] };
+			}
+			list.items.push(entry);
 			continue;
 		}
-		const current = list as { items: ListItem[] } | null;
-		if (current && /^\s/.test(raw) && current.items.length) {
+		const last = list?.items.at(-1);
+		if (last && /^\s/.test(raw)) {
 			// An indented continuation line belongs to the list item above.
-			const lastItem = current.items[current.items.length - 1];
-			lastItem.content.push(...parseInline(` ${line.trim()}`));
+			last.content.push(...parseInline(` ${line.trim()}`));
 			continue;
 		}
 		flushList();
