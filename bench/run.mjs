@@ -48,7 +48,7 @@ try {
 		const perRequest = (/** @type {number} */ i) =>
 			before[i] === null || after[i] === null
 				? '?'
-				: (/** @type {number} */ ((after[i] - /** @type {number} */ (before[i])) * 1000) / r.requests).toFixed(1);
+				: /** @type {number} */ (((after[i] - /** @type {number} */ (before[i])) * 1000) / r.requests).toFixed(1);
 		console.log(
 			`Meeting page (SSR, logged in), ${String(users).padStart(2)} concurrent user(s): p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ` +
 				`${r.requests} requests, ${r.errors} errors, ${r.throughput.toFixed(0)} req/s ` +
