@@ -19,8 +19,8 @@ export interface TestPocketBase {
 	stop: () => Promise<void>;
 }
 
-const ADMIN_EMAIL = 'admin@test.klyngeportal.local';
-const ADMIN_PASSWORD = 'test-superuser-password';
+export const ADMIN_EMAIL = 'admin@test.klyngeportal.local';
+export const ADMIN_PASSWORD = 'test-superuser-password';
 
 /** A TCP port nobody listens on right now (the OS picks it). */
 function freePort(): Promise<number> {
