@@ -26,6 +26,7 @@ const stack = await startStack({
 	pbPort: Number(process.env.BENCH_PB_PORT ?? 8491),
 	smtpPort: 2825,
 	inboxPort: 8425,
+	rateLimits: false,
 	log: () => {}
 });
 try {

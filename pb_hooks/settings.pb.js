@@ -1,5 +1,5 @@
 /// <reference path="../pb_data/types.d.ts" />
-// Applies the environment (SMTP server, public URL, sender) on every boot.
+// Applies the environment (SMTP server, public URL, sender, RATE_LIMITS=off) on every boot.
 
 onBootstrap((e) => {
 	e.next();

@@ -11,7 +11,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	const pb = await clientFromCookie(event.request.headers.get('cookie') ?? '');
+	const pb = await clientFromCookie(event.request.headers.get('cookie') ?? '', event.getClientAddress());
 	event.locals.pb = pb;
 	event.locals.user = currentUser(pb);
 

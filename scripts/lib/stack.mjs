@@ -38,7 +38,8 @@ async function waitFor(/** @type {string} */ url, /** @type {() => boolean} */ a
 /**
  * @param {{
  *   dataDir: string, appPort: number, pbPort: number, smtpPort?: number, inboxPort?: number,
- *   seed?: boolean, quiet?: boolean, dev?: boolean, log?: (line: string) => void, now?: Date
+ *   seed?: boolean, quiet?: boolean, dev?: boolean, log?: (line: string) => void, now?: Date,
+ *   rateLimits?: boolean
  * }} opts
  */
 export async function startStack({
@@ -51,7 +52,8 @@ export async function startStack({
 	quiet = true,
 	dev = false,
 	log = console.log,
-	now
+	now,
+	rateLimits = true
 }) {
 	/** @type {(() => Promise<unknown> | unknown)[]} */
 	const stops = [];
@@ -68,6 +70,8 @@ export async function startStack({
 		const appUrl = process.env.APP_URL || `http://localhost:${appPort}`;
 		/** @type {Record<string, string>} */
 		const pbEnv = { APP_URL: appUrl };
+		// PocketBase's login rate limits stay on unless a benchmark asks otherwise.
+		if (!rateLimits) pbEnv.RATE_LIMITS = 'off';
 		/** @type {Awaited<ReturnType<typeof startMailCatcher>> | null} */
 		let catcher = null;
 		if (!process.env.SMTP_HOST) {

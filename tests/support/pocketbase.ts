@@ -39,23 +39,26 @@ function freePort(): Promise<number> {
 }
 
 /** Another process may take the port between our probe and PocketBase's bind: try again then. */
-async function startOnFreePort(bin: string, dataDir: string, attempts = 3) {
+async function startOnFreePort(bin: string, dataDir: string, env: Record<string, string>, attempts = 3) {
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await startPocketBase({ bin, dataDir, port: await freePort() });
+			return await startPocketBase({ bin, dataDir, port: await freePort(), env });
 		} catch (err) {
 			if (attempt >= attempts || !/address already in use/i.test(String(err))) throw err;
 		}
 	}
 }
 
-/** Starts PocketBase on a temporary directory; call `stop()` in afterAll. */
-export async function startTestPocketBase(): Promise<TestPocketBase> {
+/**
+ * Starts PocketBase on a temporary directory; call `stop()` in afterAll. Login rate limits are off
+ * (the rule tests log in hundreds of times from one address) unless `rateLimits` is set.
+ */
+export async function startTestPocketBase({ rateLimits = false } = {}): Promise<TestPocketBase> {
 	const bin = await ensurePocketBase();
 	const data = tempDataDir('klyngeportal-test-pb-');
 	try {
 		upsertSuperuser(bin, data.dir, ADMIN_EMAIL, ADMIN_PASSWORD);
-		const server = await startOnFreePort(bin, data.dir);
+		const server = await startOnFreePort(bin, data.dir, rateLimits ? {} : { RATE_LIMITS: 'off' });
 		const stop = async () => {
 			await stopProcess(server.child);
 			data.remove();

@@ -17,11 +17,20 @@ export function pocketBaseUrl(): string {
 	return env.PB_URL || 'http://127.0.0.1:8090';
 }
 
-/** A fresh, unauthenticated client. */
-export function createClient(): PocketBase {
+/**
+ * A fresh, unauthenticated client. `clientAddress` is the visitor's address, passed on so that
+ * PocketBase's login rate limits count per visitor rather than per app server.
+ */
+export function createClient(clientAddress?: string): PocketBase {
 	const pb = new PocketBase(pocketBaseUrl());
 	// Parallel loads in one request must not cancel each other.
 	pb.autoCancellation(false);
+	if (clientAddress) {
+		pb.beforeSend = (url, options) => {
+			options.headers = { ...options.headers, 'x-forwarded-for': clientAddress };
+			return { url, options };
+		};
+	}
 	return pb;
 }
 
@@ -29,8 +38,8 @@ export function createClient(): PocketBase {
  * A client authenticated from the auth cookie. The token is checked with PocketBase (authRefresh),
  * so a tampered or revoked cookie yields an anonymous client rather than a forged user.
  */
-export async function clientFromCookie(cookieHeader: string): Promise<PocketBase> {
-	const pb = createClient();
+export async function clientFromCookie(cookieHeader: string, clientAddress?: string): Promise<PocketBase> {
+	const pb = createClient(clientAddress);
 	pb.authStore.loadFromCookie(cookieHeader, AUTH_COOKIE);
 	if (!pb.authStore.isValid || pb.authStore.record?.collectionName !== 'users') {
 		pb.authStore.clear();
