@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/chromium.mjs';
 import { PORTS } from './tests/e2e/support/stack-info';
 
 // End-to-end tests against the built app, a fresh PocketBase with the demo data and the mail catcher,
@@ -23,15 +24,8 @@ export default defineConfig({
 		locale: 'da-DK',
 		timezoneId: 'Europe/Copenhagen',
 		launchOptions: {
-			executablePath: '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run'
-			]
+			executablePath: CHROMIUM_PATH,
+			args: CHROMIUM_ARGS
 		},
 		trace: 'retain-on-failure'
 	},

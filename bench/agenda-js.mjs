@@ -2,19 +2,13 @@
 // Chromium: every script response of a cold load of /moeder/<id>/punkter/3 as a logged-in member.
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/lib/chromium.mjs';
 
 /** @param {{ url: string, logins: { email: string, role: string }[], demoPassword: string }} stack */
 export async function measureAgendaJs(stack) {
 	const browser = await chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-			'--no-first-run'
-		]
+		executablePath: CHROMIUM_PATH,
+		args: CHROMIUM_ARGS
 	});
 	try {
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
