@@ -1,34 +1,13 @@
 // Builds the app when its sources are newer than build/, then starts the whole stack (mail catcher,
 // PocketBase on a fresh data directory with the demo data, the built app) for the test run.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PocketBase from 'pocketbase';
+import { buildIfStale } from '../../../scripts/lib/build.mjs';
 import { makeDemoPdf } from '../../../scripts/lib/demo-pdf.mjs';
-import { ROOT } from '../../../scripts/lib/pocketbase.mjs';
 import { startStack } from '../../../scripts/lib/stack.mjs';
 import { PORTS, STACK_ENV, type MeetingRef, type StackInfo } from './stack-info';
-
-/** Newest modification time below a path. */
-function newest(path: string): number {
-	if (!existsSync(path)) return 0;
-	const stat = statSync(path);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-/** The same rule as scripts/start.mjs: rebuild when a source is newer than build/handler.js. */
-function buildIfStale() {
-	const built = join(ROOT, 'build', 'handler.js');
-	const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'].map((p) =>
-		newest(join(ROOT, p))
-	);
-	if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
-	const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-	const res = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
-	if (res.status !== 0) throw new Error('vite build failed');
-}
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 
