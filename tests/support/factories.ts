@@ -134,12 +134,19 @@ export function createMembership(
 
 export function createMeeting(
 	admin: PocketBase,
-	fields: { group: string; status?: MeetingStatus; title?: string; starts?: string; ends?: string }
+	fields: {
+		group: string;
+		status?: MeetingStatus;
+		title?: string;
+		starts?: string;
+		ends?: string;
+		attendance_deadline?: string;
+	}
 ): Promise<Meeting> {
 	return admin.collection('meetings').create<Meeting>({
 		title: unique('Møde'),
-		starts: '2026-12-01 08:00:00.000Z',
-		ends: '2026-12-01 10:00:00.000Z',
+		starts: daysFromNow(7),
+		ends: daysFromNow(7 + 2 / 24),
 		status: 'published',
 		...fields
 	});

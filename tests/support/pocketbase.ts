@@ -23,7 +23,7 @@ export const ADMIN_EMAIL = 'admin@test.klyngeportal.local';
 export const ADMIN_PASSWORD = 'test-superuser-password';
 
 /** A TCP port nobody listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
 		server.unref();
@@ -53,12 +53,15 @@ async function startOnFreePort(bin: string, dataDir: string, env: Record<string,
  * Starts PocketBase on a temporary directory; call `stop()` in afterAll. Login rate limits are off
  * (the rule tests log in hundreds of times from one address) unless `rateLimits` is set.
  */
-export async function startTestPocketBase({ rateLimits = false } = {}): Promise<TestPocketBase> {
+export async function startTestPocketBase({
+	rateLimits = false,
+	env = {}
+}: { rateLimits?: boolean; env?: Record<string, string> } = {}): Promise<TestPocketBase> {
 	const bin = await ensurePocketBase();
 	const data = tempDataDir('klyngeportal-test-pb-');
 	try {
 		upsertSuperuser(bin, data.dir, ADMIN_EMAIL, ADMIN_PASSWORD);
-		const server = await startOnFreePort(bin, data.dir, rateLimits ? {} : { RATE_LIMITS: 'off' });
+		const server = await startOnFreePort(bin, data.dir, { ...env, ...(rateLimits ? {} : { RATE_LIMITS: 'off' }) });
 		const stop = async () => {
 			await stopProcess(server.child);
 			data.remove();

@@ -1,0 +1,128 @@
+// A named substitute with an e-mail address becomes a guest of that one meeting: an account (if
+// the address has none), a guest membership tied to the meeting, and an invitation mail with a
+// link to log in. Changing or withdrawing the substitute removes the earlier guest membership.
+
+function guestMembership(app, userId, meeting) {
+	try {
+		return app.findFirstRecordByFilter(
+			'memberships',
+			'user = {:user} && group = {:group} && meeting = {:meeting} && role = "guest"',
+			{ user: userId, group: meeting.get('group'), meeting: meeting.id }
+		);
+	} catch (_) {
+		return null;
+	}
+}
+
+function accountFor(app, email, name, title, organization) {
+	try {
+		return app.findAuthRecordByEmail('users', email);
+	} catch (_) {
+		const user = new Record(app.findCollectionByNameOrId('users'));
+		user.set('email', email);
+		user.set('name', name);
+		user.set('title', title);
+		user.set('organization', organization);
+		user.set('locale', 'da');
+		// Substitutes log in with an e-mail code; the password is never told to anyone.
+		user.setPassword($security.randomString(40));
+		app.save(user);
+		return user;
+	}
+}
+
+function invite(app, user, meeting, member, name) {
+	const time = require(`${__hooks}/lib/danish-time.js`);
+	const settings = app.settings();
+	const base = String(settings.meta.appURL || '').replace(/\/$/, '');
+	const link =
+		base + '/login?til=' + encodeURIComponent('/moeder/' + meeting.id) + '&email=' + encodeURIComponent(user.email());
+	const when = time.formatDateTime(meeting.get('starts'));
+	const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+	const message = new MailerMessage({
+		from: { address: settings.meta.senderAddress, name: settings.meta.senderName },
+		to: [{ address: user.email(), name: name }],
+		subject: 'Du er suppleant for ' + member.get('name') + ': ' + meeting.get('title') + ' ' + when,
+		html:
+			'<p>Hej ' +
+			esc(name) +
+			',</p>' +
+			'<p>' +
+			esc(member.get('name')) +
+			' har meldt afbud til <strong>' +
+			esc(meeting.get('title')) +
+			'</strong> ' +
+			esc(when) +
+			' og har sendt dig som suppleant.</p>' +
+			'<p>Du kan læse dagsordenen og bilagene her: <a href="' +
+			esc(link) +
+			'">' +
+			esc(link) +
+			'</a></p>' +
+			'<p>Du logger ind med en engangskode, som vi sender til denne e-mail.</p>' +
+			'<p>Venlig hilsen<br/>' +
+			esc(settings.meta.appName) +
+			'</p>',
+		text:
+			'Hej ' +
+			name +
+			',\n\n' +
+			member.get('name') +
+			' har meldt afbud til ' +
+			meeting.get('title') +
+			' ' +
+			when +
+			' og har sendt dig som suppleant.\n\nDu kan læse dagsordenen og bilagene her: ' +
+			link +
+			'\n\nDu logger ind med en engangskode, som vi sender til denne e-mail.\n\nVenlig hilsen\n' +
+			settings.meta.appName
+	});
+	app.newMailClient().send(message);
+}
+
+module.exports = {
+	sync: (app, record, before) => {
+		const meeting = app.findRecordById('meetings', record.get('meeting'));
+		const previousUser = before ? before.get('substitute_user') : '';
+		const email = record.get('status') === 'substitute' ? record.get('substitute_email') : '';
+		const upcoming = new Date(String(meeting.get('starts')).replace(' ', 'T')).getTime() > Date.now();
+
+		let substitute = null;
+		if (email && upcoming) {
+			const member = app.findRecordById('users', record.get('user'));
+			substitute = accountFor(
+				app,
+				email,
+				record.get('substitute_name'),
+				record.get('substitute_title'),
+				member.get('organization')
+			);
+			if (!guestMembership(app, substitute.id, meeting)) {
+				const membership = new Record(app.findCollectionByNameOrId('memberships'));
+				membership.set('user', substitute.id);
+				membership.set('group', meeting.get('group'));
+				membership.set('meeting', meeting.id);
+				membership.set('role', 'guest');
+				app.save(membership);
+				try {
+					invite(app, substitute, meeting, member, record.get('substitute_name'));
+				} catch (err) {
+					console.log('substitute invitation mail failed:', err);
+				}
+			}
+		}
+		const currentId = substitute ? substitute.id : '';
+		if (previousUser && previousUser !== currentId) {
+			const old = guestMembership(app, previousUser, meeting);
+			if (old) app.delete(old);
+		}
+		if (currentId !== record.get('substitute_user')) {
+			// Written directly: a save would run the attendance hooks (and the audit) a second time.
+			app
+				.db()
+				.newQuery('UPDATE attendance SET substitute_user = {:user} WHERE id = {:id}')
+				.bind({ user: currentId, id: record.id })
+				.execute();
+		}
+	}
+};
