@@ -46,6 +46,7 @@ export default ts.config(
 				RelationField: 'readonly',
 				SelectField: 'readonly',
 				JSONField: 'readonly',
+				NumberField: 'readonly',
 				onBootstrap: 'readonly',
 				onRecordEnrich: 'readonly',
 				onRecordValidate: 'readonly',

@@ -133,12 +133,18 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 				'Klyngestyregruppen for sundhedsklyngen Midt: Hospitalsenhed Midt, Regionspsykiatrien, Silkeborg, Skive og Viborg kommuner og almen praksis.'
 		})
 	).id;
+	// Members are listed in the minutes' order; one with a substitute where the substitute is listed.
+	const position = new Map(data.people.map((/** @type {any} */ p, /** @type {number} */ i) => [p.key, (i + 1) * 10]));
+	for (const a of data.meeting.attendance) {
+		if (a.listed_after) position.set(a.person, (position.get(a.listed_after) ?? 0) + 5);
+	}
 	for (const p of data.people) {
 		count(
 			await ensure(pb, 'memberships', `midtklyngen:${p.key}`, {
 				user: personId.get(p.key),
 				group: steering,
-				role: p.role
+				role: p.role,
+				position: position.get(p.key)
 			})
 		);
 	}
@@ -209,6 +215,31 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 				owner_text: f.owner ?? '',
 				due: f.due ? pbDate(instant(f.due, '23:59')) : '',
 				status: 'open'
+			})
+		);
+	}
+
+	// Who came, who sent a substitute and who sent apologies, as the minutes' header says.
+	for (const a of m.attendance) {
+		const status =
+			a.status === 'absent_with_substitute'
+				? 'substitute'
+				: a.status === 'absent'
+					? 'absent'
+					: a.arrives || a.leaves
+						? 'partial'
+						: 'attending';
+		const sub =
+			status === 'substitute' ? (data.substitutes ?? []).find((/** @type {any} */ x) => x.key === a.substitute) : null;
+		count(
+			await ensure(pb, 'attendance', `2020-06-12:${a.person}`, {
+				meeting: meetingId,
+				user: personId.get(a.person),
+				status,
+				substitute_name: sub?.name ?? '',
+				substitute_title: sub?.title ?? '',
+				arrives: a.arrives ? pbDate(instant(m.date, a.arrives)) : '',
+				leaves: a.leaves ? pbDate(instant(m.date, a.leaves)) : ''
 			})
 		);
 	}

@@ -84,3 +84,24 @@ export function zonedToInstant(date: string, time = '00:00'): Date {
 export function toPocketBaseDate(date: Date): string {
 	return date.toISOString().replace('T', ' ');
 }
+
+/** "9.45" — the clock time as minutes write it in running text (no leading zero). */
+export function formatClock(value: string | Date): string {
+	return format(local(value), 'H.mm');
+}
+
+/** "08:00" — the value of an <input type="time"> for an instant. */
+export function toTimeInput(value: string | Date | null | undefined): string {
+	return value && parseInstant(value) ? format(local(value), 'HH:mm') : '';
+}
+
+/**
+ * The instant at a wall-clock time ("09:45") on the Copenhagen day of `day`; null for an empty or
+ * malformed time.
+ */
+export function atLocalTime(day: string | Date, time: string): Date | null {
+	if (!/^\d{1,2}[:.]\d{2}$/.test(time.trim())) return null;
+	const [hh, mm] = time.trim().split(/[:.]/).map(Number);
+	if (hh > 23 || mm > 59) return null;
+	return zonedToInstant(localDateKey(day), `${hh}:${mm}`);
+}

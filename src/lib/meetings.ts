@@ -39,6 +39,7 @@ const ROLE_ORDER = ['chair', 'co_chair', 'member', 'observer', 'secretariat', 'g
 export type MembershipRecord = {
 	id: string;
 	role: string;
+	position?: number;
 	created: string;
 	expand?: {
 		user?: {
@@ -53,7 +54,7 @@ export type MembershipRecord = {
 
 /** Participants by organisation, in the order the minutes use: hospital, psychiatry, municipalities, GPs. */
 export function groupByOrganization(memberships: MembershipRecord[]): OrganizationBlock[] {
-	const blocks = new Map<string, { sector: string; people: (Person & { created: string })[] }>();
+	const blocks = new Map<string, { sector: string; people: (Person & { position: number; created: string })[] }>();
 	for (const m of memberships) {
 		const user = m.expand?.user;
 		if (!user) continue;
@@ -66,6 +67,8 @@ export function groupByOrganization(memberships: MembershipRecord[]): Organizati
 			title: user.title,
 			department: user.department,
 			role: m.role,
+			// Unnumbered members come after the numbered ones.
+			position: m.position || Number.MAX_SAFE_INTEGER,
 			created: m.created
 		});
 		blocks.set(name, block);
@@ -77,8 +80,13 @@ export function groupByOrganization(memberships: MembershipRecord[]): Organizati
 		.map(([organization, block]) => ({
 			organization,
 			people: block.people
-				.sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.created.localeCompare(b.created))
-				.map(({ created: _created, ...person }) => person)
+				.sort(
+					(a, b) =>
+						a.position - b.position ||
+						ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) ||
+						a.created.localeCompare(b.created)
+				)
+				.map(({ created: _created, position: _position, ...person }) => person)
 		}));
 }
 

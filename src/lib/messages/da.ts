@@ -92,6 +92,15 @@ export const da = {
 		next: 'Næste punkt',
 		download: (name: string) => `Hent ${name}`
 	},
+	block: {
+		participants: 'Mødedeltagere:',
+		guests: 'Gæster:',
+		absent: 'Afbud:',
+		substituteFor: (name: string) => `suppleant for ${name}`,
+		from: (time: string) => `fra kl. ${time}`,
+		until: (time: string) => `indtil kl. ${time}`,
+		between: (from: string, to: string) => `kl. ${from}-${to}`
+	},
 	roles: {
 		member: '',
 		chair: 'formand',

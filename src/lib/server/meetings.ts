@@ -111,7 +111,7 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string) {
 			),
 			expand: 'user.organization',
 			fields:
-				'id,role,created,expand.user.id,expand.user.name,expand.user.title,expand.user.department,' +
+				'id,role,position,created,expand.user.id,expand.user.name,expand.user.title,expand.user.department,' +
 				'expand.user.expand.organization.name,expand.user.expand.organization.sector'
 		})
 	]);
