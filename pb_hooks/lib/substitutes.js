@@ -33,51 +33,28 @@ function accountFor(app, email, name, title, organization) {
 
 function invite(app, user, meeting, member, name) {
 	const time = require(`${__hooks}/lib/danish-time.js`);
-	const settings = app.settings();
-	const base = String(settings.meta.appURL || '').replace(/\/$/, '');
-	const link =
-		base + '/login?til=' + encodeURIComponent('/moeder/' + meeting.id) + '&email=' + encodeURIComponent(user.email());
+	const mail = require(`${__hooks}/lib/mail.js`);
 	const when = time.formatDateTime(meeting.get('starts'));
-	const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-	const message = new MailerMessage({
-		from: { address: settings.meta.senderAddress, name: settings.meta.senderName },
-		to: [{ address: user.email(), name: name }],
-		subject: 'Du er suppleant for ' + member.get('name') + ': ' + meeting.get('title') + ' ' + when,
-		html:
-			'<p>Hej ' +
-			esc(name) +
-			',</p>' +
-			'<p>' +
-			esc(member.get('name')) +
-			' har meldt afbud til <strong>' +
-			esc(meeting.get('title')) +
-			'</strong> ' +
-			esc(when) +
-			' og har sendt dig som suppleant.</p>' +
-			'<p>Du kan læse dagsordenen og bilagene her: <a href="' +
-			esc(link) +
-			'">' +
-			esc(link) +
-			'</a></p>' +
-			'<p>Du logger ind med en engangskode, som vi sender til denne e-mail.</p>' +
-			'<p>Venlig hilsen<br/>' +
-			esc(settings.meta.appName) +
-			'</p>',
-		text:
-			'Hej ' +
-			name +
-			',\n\n' +
+	const link = mail.appUrl(
+		app,
+		'/login?til=' + encodeURIComponent('/moeder/' + meeting.id) + '&email=' + encodeURIComponent(user.email())
+	);
+	mail.send(
+		app,
+		{ email: user.email(), name: name },
+		'Du er suppleant for ' + member.get('name') + ': ' + meeting.get('title') + ' ' + when,
+		[
+			'Hej ' + name + ',',
 			member.get('name') +
-			' har meldt afbud til ' +
-			meeting.get('title') +
-			' ' +
-			when +
-			' og har sendt dig som suppleant.\n\nDu kan læse dagsordenen og bilagene her: ' +
-			link +
-			'\n\nDu logger ind med en engangskode, som vi sender til denne e-mail.\n\nVenlig hilsen\n' +
-			settings.meta.appName
-	});
-	app.newMailClient().send(message);
+				' har meldt afbud til ' +
+				meeting.get('title') +
+				' ' +
+				when +
+				' og har sendt dig som suppleant.',
+			'Du logger ind med en engangskode, som vi sender til denne e-mail, og ser mødets dagsorden og bilag.'
+		],
+		{ url: link, label: 'Se dagsordenen' }
+	);
 }
 
 module.exports = {

@@ -338,3 +338,28 @@ describe('a named substitute', () => {
 		expect(await guestOf(second)).toBe(0);
 	});
 });
+
+describe('reminders', () => {
+	const remind = (pb: PocketBase, meeting: string) =>
+		pb.send<{ sent: string[] }>(`/api/klyngeportal/meetings/${meeting}/attendance-reminders`, { method: 'POST' });
+
+	it('go by mail to the members who have not answered, sent by the secretariat', async () => {
+		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id, title: 'Møde med påmindelser' });
+		await answer(cast.as('member'), { meeting: meeting.id, user: me(cast.people.member), status: 'attending' });
+		const { sent } = await remind(cast.as('secretariat'), meeting.id);
+		expect(sent.sort()).toEqual(['Fie Formand', 'Kaj Kollega', 'Sofie Sekretær']);
+		const mails = catcher.messages.filter((m) => m.subject.includes('Møde med påmindelser'));
+		expect(mails.map((m) => m.to[0]).sort()).toEqual(
+			[chair.record.email, colleague.record.email, cast.people.secretariat.record.email].sort()
+		);
+		expect(mails[0].text).toContain(`https://klyngeportal.test/moeder/${meeting.id}`);
+	});
+
+	it.each(['member', 'otherSecretariat', 'guest'] as const)('cannot be sent by %s', async (who) => {
+		await expect(remind(cast.as(who), open.id)).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('cannot be sent for a meeting that has started', async () => {
+		await expect(remind(cast.as('secretariat'), held.id)).rejects.toMatchObject({ status: 400 });
+	});
+});
