@@ -104,8 +104,7 @@ async function round(pid, requests) {
 		/** Wall time of the whole round: the last answer is stored this long after the first was sent. */
 		wallMs,
 		/** PocketBase CPU time per request in this round, or null when /proc is not available. */
-		cpuMsPerRequest:
-			cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / requests.length,
+		cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / requests.length,
 		messages
 	};
 }
@@ -120,7 +119,12 @@ export async function measureAttendanceWrites({ members = 200 } = {}) {
 	let child;
 	try {
 		upsertSuperuser(bin, data.dir, ADMIN_EMAIL, ADMIN_PASSWORD);
-		const server = await startPocketBase({ bin, dataDir: data.dir, port: await freePort(), env: { RATE_LIMITS: 'off' } });
+		const server = await startPocketBase({
+			bin,
+			dataDir: data.dir,
+			port: await freePort(),
+			env: { RATE_LIMITS: 'off' }
+		});
 		child = server.child;
 		const admin = new PocketBase(server.url);
 		admin.autoCancellation(false);
@@ -130,9 +134,7 @@ export async function measureAttendanceWrites({ members = 200 } = {}) {
 		const org = await admin
 			.collection('organizations')
 			.create({ name: 'Benchkommune', short_name: 'Bench', sector: 'kommune' });
-		const group = await admin
-			.collection('groups')
-			.create({ name: 'Styregruppen (benchmark)', kind: 'styregruppe' });
+		const group = await admin.collection('groups').create({ name: 'Styregruppen (benchmark)', kind: 'styregruppe' });
 		const starts = Date.now() + 7 * 86_400_000;
 		const meeting = await admin.collection('meetings').create({
 			group: group.id,
@@ -178,10 +180,11 @@ export async function measureAttendanceWrites({ members = 200 } = {}) {
 		// … and then everyone changes their answer at once.
 		const updates = await round(
 			child.pid,
-			clients.map((pb, i) => () =>
-				answerIds[i]
-					? pb.collection('attendance').update(answerIds[i], { status: 'absent', note: 'Bliver forhindret.' })
-					: Promise.reject(new Error('no answer to change'))
+			clients.map(
+				(pb, i) => () =>
+					answerIds[i]
+						? pb.collection('attendance').update(answerIds[i], { status: 'absent', note: 'Bliver forhindret.' })
+						: Promise.reject(new Error('no answer to change'))
 			)
 		);
 

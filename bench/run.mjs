@@ -5,6 +5,7 @@ import { buildIfStale } from '../scripts/lib/build.mjs';
 import { tempDataDir } from '../scripts/lib/pocketbase.mjs';
 import { startStack } from '../scripts/lib/stack.mjs';
 import { measureAgendaJs } from './agenda-js.mjs';
+import { measureAttendanceWrites } from './attendance-writes.mjs';
 import { measureMeetingPageLatency } from './meeting-page-latency.mjs';
 import { readFileSync } from 'node:fs';
 
@@ -60,3 +61,21 @@ try {
 	await stack.stop();
 	data.remove();
 }
+
+// Attendance writes need no app server: they run against a PocketBase of their own, started after
+// the stack above has stopped, so nothing else competes for the two cores while they are measured.
+const members = 200;
+const attendance = await measureAttendanceWrites({ members });
+for (const [label, r] of /** @type {const} */ ([
+	['create', attendance.creates],
+	['change', attendance.updates]
+])) {
+	const cpu = r.cpuMsPerRequest === null ? '?' : r.cpuMsPerRequest.toFixed(1);
+	console.log(
+		`Attendance answers, ${members} members at once (own PocketBase): ${label} p50 ${r.p50.toFixed(1)} ms, ` +
+			`p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms, ${r.errors} errors ` +
+			`(all ${members} done after ${r.wallMs.toFixed(0)} ms, PocketBase CPU ${cpu} ms per answer); budget p95 ≤ 30 ms` +
+			(r.errors ? `\n  first errors: ${r.messages.join(' | ')}` : '')
+	);
+}
+console.log(`Attendance answers, audit entries: ${attendance.auditEntries} (expected ${2 * members})`);

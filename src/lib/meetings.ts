@@ -8,6 +8,12 @@ export interface MeetingSummary {
 	status: string;
 	groupName: string;
 	place: string;
+	/** The signed-in user's attendance answer (a status), or null. */
+	myAnswer: string | null;
+	/** Whether members may still answer, and whether this user answers (guests do not). */
+	open: boolean;
+	canAnswer: boolean;
+	attendanceDeadline: string;
 }
 
 export interface Person {

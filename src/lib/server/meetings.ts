@@ -11,6 +11,7 @@ import { t } from '$lib/messages';
 import { parseInstant } from '$lib/dates';
 import { groupByOrganization, type AgendaItemSummary, type MeetingSummary, type MembershipRecord } from '$lib/meetings';
 import { isRecordId, orNotFound } from './errors';
+import { isLeader, isOpen, roleIn } from './attendance';
 
 type MeetingRecord = {
 	id: string;
@@ -24,7 +25,9 @@ type MeetingRecord = {
 	catering: string;
 	minutes_date: string;
 	group: string;
+	attendance_deadline: string;
 	expand?: {
+		attendance_via_meeting?: { user: string; status: string }[] | { user: string; status: string };
 		group?: { id: string; name: string };
 		chair?: { name: string };
 		minute_takers?: { name: string }[];
@@ -55,8 +58,12 @@ function many<T>(value: T | T[] | undefined): T[] {
 
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
-function summarize(m: MeetingRecord): MeetingSummary {
+function summarize(m: MeetingRecord, userId: string, answeringGroups: Set<string>): MeetingSummary {
 	return {
+		canAnswer: answeringGroups.has(m.group),
+		myAnswer: many(m.expand?.attendance_via_meeting).find((a) => a.user === userId)?.status ?? null,
+		open: isOpen(m),
+		attendanceDeadline: m.attendance_deadline,
 		id: m.id,
 		title: m.title,
 		starts: m.starts,
@@ -68,14 +75,24 @@ function summarize(m: MeetingRecord): MeetingSummary {
 }
 
 /** The user's meetings (newest first, at most `limit`), split into upcoming and past at `now`. */
-export async function listMeetings(pb: PocketBase, { now = new Date(), limit = 200 } = {}) {
-	const page = await pb.collection('meetings').getList<MeetingRecord>(1, limit, {
-		sort: '-starts',
-		expand: 'group',
-		skipTotal: true,
-		fields: 'id,title,starts,ends,status,location_room,location_address,expand.group.name'
-	});
-	const meetings = page.items.map(summarize);
+export async function listMeetings(pb: PocketBase, userId: string, { now = new Date(), limit = 200 } = {}) {
+	const [page, memberships] = await Promise.all([
+		pb.collection('meetings').getList<MeetingRecord>(1, limit, {
+			sort: '-starts',
+			expand: 'group,attendance_via_meeting',
+			skipTotal: true,
+			fields:
+				'id,title,starts,ends,status,group,attendance_deadline,location_room,location_address,expand.group.name,' +
+				'expand.attendance_via_meeting.user,expand.attendance_via_meeting.status'
+		}),
+		// The groups where the user answers attendance (an ordinary membership, not a guest's).
+		pb.collection('memberships').getFullList<{ group: string }>({
+			filter: pb.filter('user = {:userId} && meeting = ""', { userId }),
+			fields: 'group'
+		})
+	]);
+	const answering = new Set(memberships.map((m) => m.group));
+	const meetings = page.items.map((m) => summarize(m, userId, answering));
 	const hasEnded = (m: MeetingSummary) => (parseInstant(m.ends) ?? parseInstant(m.starts) ?? now) < now;
 	return {
 		/** Not ended yet, soonest first. */
@@ -86,20 +103,23 @@ export async function listMeetings(pb: PocketBase, { now = new Date(), limit = 2
 }
 
 /** Everything the meeting page shows, or a Danish 404 when the user may not see the meeting. */
-export async function getMeetingPage(pb: PocketBase, meetingId: string) {
+export async function getMeetingPage(pb: PocketBase, meetingId: string, userId: string) {
 	if (!isRecordId(meetingId)) error(404, { message: t.errors.meetingNotFound });
 	// Both reads at once: the participants are found through the meeting's group, and come back empty
 	// when the meeting is not the user's, so the meeting itself decides the 404.
 	const [meeting, memberships] = await Promise.all([
 		orNotFound(
 			pb.collection('meetings').getOne<MeetingRecord>(meetingId, {
-				expand: 'group,chair,minute_takers,agenda_items_via_meeting,meeting_guests_via_meeting,follow_ups_via_meeting',
+				expand:
+					'group,chair,minute_takers,agenda_items_via_meeting,meeting_guests_via_meeting,follow_ups_via_meeting,' +
+					'attendance_via_meeting',
 				fields:
 					'*,expand.group.name,expand.chair.name,expand.minute_takers.name,' +
 					'expand.agenda_items_via_meeting.id,expand.agenda_items_via_meeting.position,' +
 					'expand.agenda_items_via_meeting.title,expand.agenda_items_via_meeting.starts,' +
 					'expand.agenda_items_via_meeting.ends,expand.agenda_items_via_meeting.presenter,' +
-					'expand.agenda_items_via_meeting.kind,expand.meeting_guests_via_meeting,expand.follow_ups_via_meeting'
+					'expand.agenda_items_via_meeting.kind,expand.meeting_guests_via_meeting,expand.follow_ups_via_meeting,' +
+					'expand.attendance_via_meeting.user,expand.attendance_via_meeting.status'
 			}),
 			t.errors.meetingNotFound
 		),
@@ -115,6 +135,7 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string) {
 				'expand.user.expand.organization.name,expand.user.expand.organization.sector'
 		})
 	]);
+	const role = await roleIn(pb, userId, meeting.group);
 	const items = many(meeting.expand?.agenda_items_via_meeting).sort(byPosition);
 	const positionOf = new Map(items.map((i) => [i.id, i.position]));
 	return {
@@ -131,7 +152,15 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string) {
 			catering: meeting.catering,
 			chair: meeting.expand?.chair?.name ?? '',
 			minuteTakers: many(meeting.expand?.minute_takers).map((u) => u.name),
-			minutesDate: meeting.minutes_date
+			minutesDate: meeting.minutes_date,
+			attendanceDeadline: meeting.attendance_deadline
+		},
+		/** The user's own answer (a status) and whether they may still give or change it. */
+		attendance: {
+			myAnswer: many(meeting.expand?.attendance_via_meeting).find((a) => a.user === userId)?.status ?? null,
+			open: isOpen(meeting),
+			canAnswer: !!role,
+			isLeader: isLeader(role)
 		},
 		items,
 		guests: many(meeting.expand?.meeting_guests_via_meeting)

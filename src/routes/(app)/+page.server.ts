@@ -2,7 +2,7 @@ import { listMeetings } from '$lib/server/meetings';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
-	const { upcoming } = await listMeetings(locals.pb);
+	const { upcoming } = await listMeetings(locals.pb, locals.user!.id);
 	return {
 		/** The first name for the greeting. */
 		firstName: locals.user?.name.split(' ')[0] ?? '',

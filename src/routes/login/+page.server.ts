@@ -29,6 +29,10 @@ export const load: PageServerLoad = ({ locals, cookies, url }) => {
 		pendingEmail: pending?.email ?? null,
 		/** Where the demo's mail catcher shows its inbox; null outside the demo. */
 		demoInboxUrl: env.DEMO_INBOX_URL || null,
+		/** An address to fill in, from an invitation link (?email=). */
+		prefillEmail: validateEmail(url.searchParams.get('email')).errors.email
+			? ''
+			: validateEmail(url.searchParams.get('email')).email,
 		/** The local page to return to after login (carried through the forms). */
 		returnTo: safeRedirect(url.searchParams.get('til'))
 	};

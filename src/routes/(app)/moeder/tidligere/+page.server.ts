@@ -3,5 +3,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => ({
 	/** Meetings that have ended, latest first, from the member's own groups only. */
-	meetings: (await listMeetings(locals.pb)).past
+	meetings: (await listMeetings(locals.pb, locals.user!.id)).past
 });

@@ -1,0 +1,76 @@
+// The secretariat's and the chairs' view of a meeting's attendance.
+import type PocketBase from 'pocketbase';
+import { error } from '@sveltejs/kit';
+import { partialNote, type AnswerRecord } from '$lib/attendance/answers';
+import { participantBlock } from '$lib/attendance/participant-block';
+import { groupByOrganization } from '$lib/meetings';
+import { t } from '$lib/messages';
+import { isLeader, listMembers, loadMeetingAnswers, roleIn } from './attendance';
+
+export interface OverviewPerson {
+	id: string;
+	name: string;
+	title: string;
+	organization: string;
+	role: string;
+	answer: {
+		status: string;
+		note: string;
+		substitute: string;
+		partial: string;
+		byOther: boolean;
+		updated: string;
+	} | null;
+}
+
+/** Everything the overview shows; a Danish 404 for anyone but the group's leaders. */
+export async function loadOverview(pb: PocketBase, meetingId: string, userId: string) {
+	const data = await loadMeetingAnswers(pb, meetingId);
+	const role = await roleIn(pb, userId, data.meeting.group);
+	if (!isLeader(role)) error(404, { message: t.errors.meetingNotFound });
+	const members = await listMembers(pb, data.meeting.group);
+	const byUser = new Map(data.answers.map((a) => [a.user, a]));
+	const describe = (a: AnswerRecord | undefined, personId: string): OverviewPerson['answer'] =>
+		a
+			? {
+					status: a.status,
+					note: a.note,
+					substitute: [a.substitute_title, a.substitute_name].filter(Boolean).join(' '),
+					partial: a.status === 'partial' ? partialNote(a.arrives, a.leaves) : '',
+					byOther: !!a.answered_by && a.answered_by !== personId,
+					updated: a.updated
+				}
+			: null;
+	const blocks = groupByOrganization(members).map((b) => ({
+		organization: b.organization,
+		people: b.people.map((p): OverviewPerson => ({
+			...p,
+			organization: b.organization,
+			answer: describe(byUser.get(p.id), p.id)
+		}))
+	}));
+	const everyone = blocks.flatMap((b) => b.people);
+	const count = (status: string) => everyone.filter((p) => p.answer?.status === status).length;
+	const guests = data.guests.map((g) => ({
+		id: g.id,
+		name: g.name,
+		title: g.title,
+		organization: g.organization_name
+	}));
+	return {
+		meeting: data.meeting,
+		blocks,
+		counts: {
+			attending: count('attending'),
+			partial: count('partial'),
+			substitute: count('substitute'),
+			absent: count('absent'),
+			unanswered: everyone.filter((p) => !p.answer).length
+		},
+		unanswered: everyone.filter((p) => !p.answer).map((p) => p.name),
+		guests,
+		block: participantBlock(members, data.answers, guests),
+		isSecretariat: role === 'secretariat',
+		everyone
+	};
+}
