@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 
 /**
- * @param {{ url: string, logins: { email: string, role: string }[], demoPassword: string }} stack
+ * @param {{ url: string, logins: { email: string, role: string, who?: string }[], demoPassword: string }} stack
  * @param {{ users: number, requestsPerUser: number, around?: { start: () => void, end: () => void } }} opts
  *   `around` is told when the timed part starts and ends (after the logins and the warm-up).
  */

@@ -22,9 +22,11 @@ migrate(
 			`${meeting}.status = "published" && ${meeting}.starts > @now && ` +
 			`(${meeting}.attendance_deadline = "" || ${meeting}.attendance_deadline > @now)`;
 		// The answer is about a member of the meeting's group (for answers given on someone's behalf).
-		const T = '@collection.memberships:target';
-		const targetIsMember = (user, group) =>
-			`${T}.user ?= ${user} && ${T}.group ?= ${group} && ${T}.meeting ?= "" && ${T}.role ?!= "guest" && ${active(T)}`;
+		// Walks from the answer's user to their memberships (an indexed back-relation) rather than
+		// joining memberships a second time, which would multiply every row of the first join.
+		const T = '@request.body.user.memberships_via_user';
+		const targetIsMember = (group) =>
+			`${T}.group ?= ${group} && ${T}.meeting ?= "" && ${T}.role ?!= "guest" && ${active(T)}`;
 		const serverOwned = '@request.body.substitute_user:isset = false && @request.body.answered_by:isset = false';
 
 		const meetings = app.findCollectionByNameOrId('meetings');
@@ -72,7 +74,7 @@ migrate(
 		attendance.createRule =
 			`${serverOwned} && (` +
 			`(@request.body.user = @request.auth.id && ${answeringMemberOf('@request.body.meeting.group')} && ${open('@request.body.meeting')})` +
-			` || (${secretariatOf('@request.body.meeting.group')} && ${targetIsMember('@request.body.user', '@request.body.meeting.group')})` +
+			` || (${secretariatOf('@request.body.meeting.group')} && ${targetIsMember('@request.body.meeting.group')})` +
 			')';
 		attendance.updateRule =
 			`${serverOwned} && @request.body.user:changed = false && @request.body.meeting:changed = false && (` +

@@ -99,7 +99,7 @@ module.exports = {
 	/** Writes one audit entry: who changed which answer, for whom, from what to what. */
 	audit: (app, action, before, after, actorId) => {
 		const record = after || before;
-		const audit = new Record(app.findCollectionByNameOrId('audit_log'));
+		const audit = new Record(app.findCachedCollectionByNameOrId('audit_log'));
 		audit.set('collection', 'attendance');
 		audit.set('record', record.id);
 		audit.set('meeting', record.get('meeting'));

@@ -59,8 +59,10 @@ function invite(app, user, meeting, member, name) {
 
 module.exports = {
 	sync: (app, record, before) => {
-		const meeting = app.findRecordById('meetings', record.get('meeting'));
 		const previousUser = before ? before.get('substitute_user') : '';
+		// Most answers involve no substitute, before or after: nothing to do.
+		if (record.get('status') !== 'substitute' && !previousUser) return;
+		const meeting = app.findRecordById('meetings', record.get('meeting'));
 		const email = record.get('status') === 'substitute' ? record.get('substitute_email') : '';
 		const upcoming = new Date(String(meeting.get('starts')).replace(' ', 'T')).getTime() > Date.now();
 

@@ -7,7 +7,7 @@ import PocketBase from 'pocketbase';
 import { buildIfStale } from '../../../scripts/lib/build.mjs';
 import { makeDemoPdf } from '../../../scripts/lib/demo-pdf.mjs';
 import { startStack } from '../../../scripts/lib/stack.mjs';
-import { PORTS, STACK_ENV, type MeetingRef, type StackInfo } from './stack-info';
+import { PORTS, STACK_ENV, type MeetingRef, type Person, type StackInfo } from './stack-info';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
 
@@ -43,6 +43,22 @@ async function attachToItem(pb: PocketBase, meetingId: string, position: number,
 	return updated.attachments[updated.attachments.length - 1];
 }
 
+/** The active members of a group with a role, in the minutes' order, as the superuser. */
+async function membersOf(pb: PocketBase, groupName: string, role: string): Promise<Person[]> {
+	const memberships = await pb.collection('memberships').getFullList<{ expand?: { user?: Person } }>({
+		filter: pb.filter(
+			'group.name = {:groupName} && role = {:role} && meeting = "" && (starts = "" || starts <= @now) && (ends = "" || ends > @now)',
+			{ groupName, role }
+		),
+		expand: 'user',
+		fields: 'expand.user.id,expand.user.email,expand.user.name',
+		sort: 'position,created'
+	});
+	return memberships.flatMap(({ expand }) =>
+		expand?.user ? [{ id: expand.user.id, email: expand.user.email, name: expand.user.name }] : []
+	);
+}
+
 async function describeStack(stack: Stack): Promise<StackInfo> {
 	if (!stack.inboxUrl) throw new Error('The e2e tests need the mail catcher (unset SMTP_HOST).');
 	const pb = new PocketBase(stack.pbUrl);
@@ -54,6 +70,7 @@ async function describeStack(stack: Stack): Promise<StackInfo> {
 		// "Medlem, Midtklyngen (Susanne Krogh Jensen)" → "Susanne Krogh Jensen"
 		return { email: found.email, name: /\(([^)]+)\)$/.exec(found.who)?.[1] ?? '' };
 	};
+	const member = login('member', 0);
 	const pastMeeting = await meetingOf(pb, 'Klyngestyregruppen for Midtklyngen', 'past');
 	const nextMeeting = await meetingOf(pb, 'Klyngestyregruppen for Midtklyngen', 'upcoming');
 	const item3 = await pb
@@ -67,7 +84,11 @@ async function describeStack(stack: Stack): Promise<StackInfo> {
 		url: stack.url,
 		inboxUrl: stack.inboxUrl,
 		password: stack.demoPassword,
-		member: login('member', 0),
+		member,
+		secretariat: login('secretariat', 0),
+		steeringMembers: (await membersOf(pb, 'Klyngestyregruppen for Midtklyngen', 'member')).filter(
+			(p) => p.email !== member.email
+		),
 		themeMember: login('member', 1),
 		pastMeeting,
 		item3Attachment: item3.attachments[0] ?? '',

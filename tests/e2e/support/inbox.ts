@@ -1,7 +1,7 @@
 // Reads login codes from the mail catcher's JSON API (scripts/lib/mail-catcher.mjs).
 import { expect } from '@playwright/test';
 
-interface CaughtMail {
+export interface CaughtMail {
 	id: number;
 	to: string[];
 	subject: string;
@@ -14,7 +14,16 @@ export class Inbox {
 	constructor(private readonly inboxUrl: string) {}
 
 	async messagesTo(email: string): Promise<CaughtMail[]> {
-		const res = await fetch(`${this.inboxUrl}/messages?to=${encodeURIComponent(email)}`);
+		return this.fetchMessages(`?to=${encodeURIComponent(email)}`);
+	}
+
+	/** Every mail caught so far, to whomever it went. */
+	async allMessages(): Promise<CaughtMail[]> {
+		return this.fetchMessages('');
+	}
+
+	private async fetchMessages(query: string): Promise<CaughtMail[]> {
+		const res = await fetch(`${this.inboxUrl}/messages${query}`);
 		if (!res.ok) throw new Error(`mail catcher answered ${res.status}`);
 		return (await res.json()) as CaughtMail[];
 	}
@@ -38,5 +47,20 @@ export class Inbox {
 			)
 			.toMatch(/^\d{6}$/);
 		return code;
+	}
+
+	/** Polls until a mail newer than `afterId` whose subject matches reaches the address, and returns it. */
+	async waitForMail(email: string, subject: RegExp, afterId = 0): Promise<CaughtMail> {
+		let found: CaughtMail | undefined;
+		await expect
+			.poll(
+				async () => {
+					found = (await this.messagesTo(email)).find((m) => m.id > afterId && subject.test(m.subject));
+					return found?.subject ?? '';
+				},
+				{ message: `a mail with the subject ${subject} to ${email}`, timeout: 15_000 }
+			)
+			.toMatch(subject);
+		return found!;
 	}
 }

@@ -13,6 +13,13 @@ export interface MeetingRef {
 	ends: string;
 }
 
+/** A demo user the tests log in as, with the id the overview's rows are named by. */
+export interface Person {
+	id: string;
+	email: string;
+	name: string;
+}
+
 export interface StackInfo {
 	url: string;
 	inboxUrl: string;
@@ -20,6 +27,13 @@ export interface StackInfo {
 	password: string;
 	/** A member of the steering group (Midtklyngen). */
 	member: { email: string; name: string };
+	/** The steering group's secretariat (Midtklyngen). */
+	secretariat: { email: string; name: string };
+	/**
+	 * Ordinary members of the steering group other than `member`, in the minutes' order. Tests that
+	 * answer the next meeting's attendance each take their own, as the tests of a run share the stack.
+	 */
+	steeringMembers: Person[];
 	/** A member of the theme group only. */
 	themeMember: { email: string; name: string };
 	/** The steering group's meeting of 12 June 2020, with published minutes. */
