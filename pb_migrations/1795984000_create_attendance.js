@@ -69,7 +69,11 @@ migrate(
 			]
 		});
 		app.save(attendance);
-		attendance.listRule = `user = @request.auth.id || (${leadersOf('meeting.group')})`;
+		// Once the minutes are published, who attended is part of them, for every member of the meeting.
+		const memberOfMeeting = `${activeMember('meeting.group')} && (${M}.meeting ?= "" || ${M}.meeting ?= meeting)`;
+		attendance.listRule =
+			`user = @request.auth.id || (${leadersOf('meeting.group')}) || ` +
+			`(meeting.status = "minutes_published" && ${memberOfMeeting})`;
 		attendance.viewRule = attendance.listRule;
 		attendance.createRule =
 			`${serverOwned} && (` +

@@ -363,3 +363,22 @@ describe('reminders', () => {
 		await expect(remind(cast.as('secretariat'), held.id)).rejects.toMatchObject({ status: 400 });
 	});
 });
+
+describe('answers in published minutes', () => {
+	it('are read by every member of the meeting once the minutes are published, and by nobody else', async () => {
+		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
+		const [mine, theirs] = await Promise.all([
+			answer(cast.as('member'), { meeting: meeting.id, user: me(cast.people.member), status: 'attending' }),
+			answer(colleague.pb, { meeting: meeting.id, user: me(colleague), status: 'absent' })
+		]);
+		const seenBy = async (pb: PocketBase) =>
+			ids(await pb.collection('attendance').getFullList({ filter: `meeting = "${meeting.id}"` }));
+		expect(await seenBy(cast.as('member'))).toEqual([mine.id]);
+
+		await cast.admin.collection('meetings').update(meeting.id, { status: 'minutes_published' });
+		expect(await seenBy(cast.as('member'))).toEqual([mine.id, theirs.id].sort());
+		for (const who of ['outsider', 'otherSecretariat', 'former', 'guest'] as const) {
+			expect(await seenBy(cast.as(who))).toEqual([]);
+		}
+	});
+});

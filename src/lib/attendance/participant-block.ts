@@ -22,17 +22,19 @@ const line = (title: string, name: string, department: string, notes: string[]) 
 		.filter(Boolean)
 		.join(' ');
 
+/** Who attended, by organisation (each line as the minutes write it), and who sent apologies. */
+export interface Attendees {
+	present: { organization: string; lines: string[] }[];
+	absent: string[];
+}
+
 /**
  * @param memberships the group's members, with user and organisation expanded
  * @param answers the meeting's answers (members who have not answered are left out)
  */
-export function participantBlock(
-	memberships: MembershipRecord[],
-	answers: AnswerRecord[],
-	guests: BlockGuest[]
-): string {
+export function attendees(memberships: MembershipRecord[], answers: AnswerRecord[]): Attendees {
 	const byUser = new Map(answers.map((a) => [a.user, a]));
-	const present: string[] = [];
+	const present: Attendees['present'] = [];
 	const absent: string[] = [];
 	for (const block of groupByOrganization(memberships)) {
 		const lines: string[] = [];
@@ -54,14 +56,26 @@ export function participantBlock(
 				);
 			}
 		}
-		if (lines.length) present.push([block.organization, ...lines].join('\n'));
+		if (lines.length) present.push({ organization: block.organization, lines });
 	}
-	const sections = [`${t.block.participants}\n${present.join('\n\n')}`];
-	if (guests.length) {
-		sections.push(
-			`${t.block.guests}\n${guests.map((g) => [[g.title, g.name].filter(Boolean).join(', '), g.organization].filter(Boolean).join(', ')).join('\n')}`
-		);
-	}
+	return { present, absent };
+}
+
+/** A guest as the minutes write one: "Projektleder, Signe Brandt". */
+export const guestLine = (g: BlockGuest) =>
+	[[g.title, g.name].filter(Boolean).join(', '), g.organization].filter(Boolean).join(', ');
+
+/** The participant block as text, ready to paste into the minutes. */
+export function participantBlock(
+	memberships: MembershipRecord[],
+	answers: AnswerRecord[],
+	guests: BlockGuest[]
+): string {
+	const { present, absent } = attendees(memberships, answers);
+	const sections = [
+		`${t.block.participants}\n${present.map((b) => [b.organization, ...b.lines].join('\n')).join('\n\n')}`
+	];
+	if (guests.length) sections.push(`${t.block.guests}\n${guests.map(guestLine).join('\n')}`);
 	if (absent.length) sections.push(`${t.block.absent}\n${absent.join('\n')}`);
 	return sections.join('\n\n');
 }

@@ -69,6 +69,7 @@ export const da = {
 		minuteTakers: 'Referenter',
 		participants: 'Mødedeltagere',
 		guests: 'Gæster',
+		absent: 'Afbud',
 		agenda: 'Dagsorden',
 		minutesDate: 'Referat dato',
 		followUps: 'Opfølgningspunkter',

@@ -12,6 +12,8 @@ import { parseInstant } from '$lib/dates';
 import { groupByOrganization, type AgendaItemSummary, type MeetingSummary, type MembershipRecord } from '$lib/meetings';
 import { isRecordId, orNotFound } from './errors';
 import { isLeader, isOpen, roleIn } from './attendance';
+import { attendees } from '$lib/attendance/participant-block';
+import type { AnswerRecord } from '$lib/attendance/answers';
 
 type MeetingRecord = {
 	id: string;
@@ -27,7 +29,7 @@ type MeetingRecord = {
 	group: string;
 	attendance_deadline: string;
 	expand?: {
-		attendance_via_meeting?: { user: string; status: string }[] | { user: string; status: string };
+		attendance_via_meeting?: AnswerRecord[] | AnswerRecord;
 		group?: { id: string; name: string };
 		chair?: { name: string };
 		minute_takers?: { name: string }[];
@@ -119,7 +121,7 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string, userId: 
 					'expand.agenda_items_via_meeting.title,expand.agenda_items_via_meeting.starts,' +
 					'expand.agenda_items_via_meeting.ends,expand.agenda_items_via_meeting.presenter,' +
 					'expand.agenda_items_via_meeting.kind,expand.meeting_guests_via_meeting,expand.follow_ups_via_meeting,' +
-					'expand.attendance_via_meeting.user,expand.attendance_via_meeting.status'
+					'expand.attendance_via_meeting'
 			}),
 			t.errors.meetingNotFound
 		),
@@ -167,6 +169,11 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string, userId: 
 			.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id))
 			.map((g) => ({ name: g.name, title: g.title, organization: g.organization_name })),
 		participants: groupByOrganization(memberships),
+		/** Who attended and who sent apologies, once the minutes (and so the answers) are published. */
+		attendees:
+			meeting.status === 'minutes_published' && many(meeting.expand?.attendance_via_meeting).length
+				? attendees(memberships, many(meeting.expand?.attendance_via_meeting))
+				: null,
 		followUps: many(meeting.expand?.follow_ups_via_meeting)
 			.sort(byPosition)
 			.map((f) => ({
