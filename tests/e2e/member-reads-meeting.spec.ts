@@ -105,7 +105,8 @@ test('a member logs in with a mailed code and reads the minutes of the June 2020
 			'Skive Kommune',
 			'Viborg Kommune',
 			'Almen praksis',
-			'Gæster'
+			'Gæster',
+			'Afbud'
 		]);
 		await expect(meetingPage.peopleOf('Hospitalsenhed Midt').first()).toHaveText(
 			/^Hospitalsdirektør\s+Henrik Vestergaard Holm\s+\(medformand\)$/
@@ -114,6 +115,15 @@ test('a member logs in with a mailed code and reads the minutes of the June 2020
 			'(medformand)'
 		);
 		await expect(meetingPage.peopleOf('Hospitalsenhed Midt').filter({ hasText: stack.member.name })).toBeVisible();
+		// The published minutes say who came: a substitute, someone who left early, and the apologies.
+		await expect(meetingPage.peopleOf('Hospitalsenhed Midt').nth(2)).toHaveText(
+			/^Oversygeplejerske Tina Rosendahl \(suppleant for Rasmus Buch Kirk\)$/
+		);
+		await expect(meetingPage.peopleOf('Regionspsykiatrien')).toHaveText([
+			'Ledende overlæge Birgitte Holst-Madsen (indtil kl. 9.45)'
+		]);
+		await expect(meetingPage.peopleOf('Afbud')).toHaveCount(5);
+		await expect(meetingPage.peopleOf('Afbud').first()).toHaveText('Ledende overlæge Rasmus Buch Kirk, Akutafdelingen');
 		await expect(meetingPage.peopleOf('Gæster')).toHaveText([
 			'Projektleder, Signe Brandt, Region Midtjylland',
 			'AC-fuldmægtig, Mikkel Haugaard Ebbesen, Region Midtjylland'

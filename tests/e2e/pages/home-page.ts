@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { AttendanceButtons } from './attendance-buttons';
 
 /** The front page: a greeting, the member's next meeting and links to all meetings. */
 export class HomePage {
@@ -8,6 +9,8 @@ export class HomePage {
 	readonly meetingsInMenu: Locator;
 	readonly pastMeetingsLink: Locator;
 	readonly logoutButton: Locator;
+	/** The one-tap answer for the next meeting. */
+	readonly answer: AttendanceButtons;
 
 	constructor(readonly page: Page) {
 		this.greeting = page.getByRole('heading', { level: 1 });
@@ -16,6 +19,7 @@ export class HomePage {
 		this.meetingsInMenu = page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Møder' });
 		this.pastMeetingsLink = page.getByRole('link', { name: 'Tidligere møder' });
 		this.logoutButton = page.getByRole('button', { name: 'Log ud' });
+		this.answer = new AttendanceButtons(this.nextMeeting);
 	}
 
 	async goto() {

@@ -57,9 +57,13 @@ export class LoginPage {
 	}
 
 	async logInWithPassword(email: string, password: string) {
-		await this.openPasswordLogin();
-		await this.passwordEmailInput.fill(email);
-		await this.passwordInput.fill(password);
-		await this.passwordLoginButton.click();
+		// A disclosure opened before the app has hydrated is shut again by the hydration, which sets
+		// <details>.open from the page's state; then the fields are hidden: open it again and retry.
+		await expect(async () => {
+			if (!(await this.passwordInput.isVisible())) await this.passwordDisclosure.click({ timeout: 2_000 });
+			await this.passwordEmailInput.fill(email, { timeout: 2_000 });
+			await this.passwordInput.fill(password, { timeout: 2_000 });
+			await this.passwordLoginButton.click({ timeout: 2_000 });
+		}).toPass({ timeout: 20_000 });
 	}
 }

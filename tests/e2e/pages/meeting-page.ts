@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { AttendanceButtons } from './attendance-buttons';
 
 /** /moeder/[id]: the facts of a meeting, its agenda and its participants. */
 export class MeetingPage {
@@ -8,6 +9,10 @@ export class MeetingPage {
 	readonly agenda: Locator;
 	readonly participants: Locator;
 	readonly organisationHeadings: Locator;
+	/** "Dit svar": the member's one-tap answer. */
+	readonly answer: AttendanceButtons;
+	/** "Se fremmøde", for the group's leaders only. */
+	readonly overviewLink: Locator;
 
 	constructor(readonly page: Page) {
 		this.title = page.getByRole('heading', { level: 1 });
@@ -16,6 +21,8 @@ export class MeetingPage {
 		this.agenda = page.getByRole('region', { name: 'Dagsorden' });
 		this.participants = page.getByRole('region', { name: 'Mødedeltagere' });
 		this.organisationHeadings = this.participants.getByRole('heading', { level: 3 });
+		this.answer = new AttendanceButtons(page.getByRole('region', { name: 'Dit svar', exact: true }));
+		this.overviewLink = page.getByRole('link', { name: 'Se fremmøde', exact: true });
 	}
 
 	async goto(id: string) {

@@ -34,7 +34,7 @@ export class OverviewPage {
 
 	/** The number a count shows now. */
 	async countOf(label: string): Promise<number> {
-		return Number(await this.count(label).getByRole('strong').textContent());
+		return Number(await this.count(label).locator('strong').textContent());
 	}
 
 	/** The row of one member of the group, by user id. */

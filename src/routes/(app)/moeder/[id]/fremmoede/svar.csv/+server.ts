@@ -1,3 +1,4 @@
+import { error } from '@sveltejs/kit';
 import { loadOverview } from '$lib/server/overview';
 import { formatDateTime } from '$lib/dates';
 import { t } from '$lib/messages';
@@ -7,6 +8,7 @@ const cell = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g
 
 // Semicolons and a byte-order mark, as Danish Excel expects.
 export const GET: RequestHandler = async ({ locals, params }) => {
+	if (!locals.user) error(404, { message: t.errors.notFound });
 	const o = await loadOverview(locals.pb, params.id, locals.user!.id);
 	const header = [
 		'Organisation',
