@@ -69,11 +69,13 @@ async function inChunks(count, fn) {
 const pbDate = (/** @type {number} */ ms) => new Date(ms).toISOString().replace('T', ' ');
 
 /**
- * All clients fire one request each at the same moment; returns the latency figures of the round.
+ * All clients fire one request each — at the same moment, or at random moments spread over
+ * `spreadMs` — and the latency figures of the round come back.
  * @param {number | undefined} pid PocketBase's process id, for its CPU time during the round
  * @param {(() => Promise<unknown>)[]} requests
+ * @param {number} [spreadMs]
  */
-async function round(pid, requests) {
+async function round(pid, requests, spreadMs = 0) {
 	/** @type {number[]} */
 	const times = [];
 	let errors = 0;
@@ -83,6 +85,7 @@ async function round(pid, requests) {
 	const started = performance.now();
 	await Promise.all(
 		requests.map(async (request) => {
+			if (spreadMs) await new Promise((r) => setTimeout(r, Math.random() * spreadMs));
 			const t0 = performance.now();
 			try {
 				await request();
@@ -188,11 +191,19 @@ export async function measureAttendanceWrites({ members = 200 } = {}) {
 			)
 		);
 
+		// … and, as people really answer, once more each at a random moment within ten seconds
+		// (20 answers a second: still far denser than a group answering after a meeting is published).
+		const spread = await round(
+			child.pid,
+			clients.map((pb, i) => () => pb.collection('attendance').update(answerIds[i], { status: 'attending', note: '' })),
+			10_000
+		);
+
 		const rows = (await admin.collection('attendance').getList(1, 1, { filter: `meeting = "${meeting.id}"` }))
 			.totalItems;
 		if (rows !== members) throw new Error(`expected ${members} attendance rows, found ${rows}`);
 		const auditEntries = (await admin.collection('audit_log').getList(1, 1)).totalItems;
-		return { creates, updates, auditEntries };
+		return { creates, updates, spread, auditEntries };
 	} finally {
 		if (child) await stopProcess(child);
 		data.remove();
