@@ -38,7 +38,8 @@ const MEMBER = {
 	badInput: 4,
 	unanswered: 5,
 	answered: 6,
-	csv: 7
+	csv: 7,
+	onBehalf: 8
 } as const;
 
 function memberFor(stack: StackInfo, role: keyof typeof MEMBER): Person {
@@ -589,4 +590,47 @@ test('a logged-out visitor cannot download the CSV by its URL', async ({ request
 	// As the overview's live endpoint and the attachments answer: 404, not an error.
 	expect(response.status()).toBe(404);
 	expect(response.headers()['content-type']).not.toMatch(/^text\/csv\b/);
+});
+
+test("the secretariat answers on a member's behalf and manages the meeting's guests", async ({
+	page,
+	stack,
+	overviewPage,
+	answerPage
+}) => {
+	const meetingId = stack.nextMeeting.id;
+	const member = memberFor(stack, 'onBehalf');
+	await logIn(page, stack.secretariat, stack.password);
+	await overviewPage.goto(meetingId);
+
+	await test.step('answers "Afbud" for a member who phoned in', async () => {
+		await overviewPage
+			.row(member.id)
+			.getByRole('link', { name: `Svar for ${member.name}` })
+			.click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Svar på vegne af ${member.name}`);
+		await expectNoAxeViolations(page);
+		await page.getByRole('radio', { name: 'Afbud', exact: true }).check();
+		await answerPage.note.fill('Ringede til sekretariatet');
+		await answerPage.saveButton.click();
+		await expect(overviewPage.heading).toBeVisible();
+		await expect(overviewPage.row(member.id)).toContainText('Afbud');
+		await expect(overviewPage.row(member.id)).toContainText('(registreret af sekretariatet)');
+		await expect(overviewPage.row(member.id)).toContainText('Ringede til sekretariatet');
+	});
+
+	await test.step('adds a guest, who appears in the participant block, and removes the guest again', async () => {
+		const guests = overviewPage.guests;
+		await guests.getByRole('button', { name: 'Tilføj gæst' }).click();
+		await expect(guests.getByText('Skriv gæstens navn.')).toBeVisible();
+		await guests.getByLabel('Navn').fill('Niels Overby');
+		await guests.getByLabel('Titel').fill('Professor');
+		await guests.getByLabel('Organisation').fill('Aarhus Universitet');
+		await guests.getByRole('button', { name: 'Tilføj gæst' }).click();
+		await expect(guests.getByRole('listitem')).toContainText(['Professor, Niels Overby, Aarhus Universitet']);
+		await expect(overviewPage.participantBlock).toHaveValue(/\nGæster:\nProfessor, Niels Overby, Aarhus Universitet/);
+		await expectNoAxeViolations(page);
+		await guests.getByRole('button', { name: 'Fjern Niels Overby' }).click();
+		await expect(guests.getByText('Ingen gæster.')).toBeVisible();
+	});
 });
