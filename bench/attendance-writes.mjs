@@ -3,12 +3,12 @@
 // then all change it at once. Each write goes through the real API rules and hooks (validation,
 // audit entry, substitute sync) of a PocketBase of its own, on a fresh temporary data directory,
 // so nothing else competes for the machine while it is measured.
-import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
 import PocketBase from 'pocketbase';
+import { cpuSeconds, quantile } from './measure.mjs';
 import {
 	ensurePocketBase,
+	freePort,
 	startPocketBase,
 	stopProcess,
 	tempDataDir,
@@ -19,35 +19,6 @@ const ADMIN_EMAIL = 'bench@klyngeportal.local';
 const ADMIN_PASSWORD = 'bench-superuser-password';
 const PASSWORD = 'bench-member-password';
 const CHUNK = 20;
-
-/** @param {number[]} sorted @param {number} q */
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-
-/** A TCP port nobody listens on right now (the OS picks it). @returns {Promise<number>} */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => {
-				if (address && typeof address === 'object') resolve(address.port);
-				else reject(new Error('no port assigned'));
-			});
-		});
-	});
-}
-
-/** CPU seconds a process has used so far (Linux /proc; null elsewhere). @param {number | undefined} pid */
-function cpuSeconds(pid) {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / 100;
-	} catch {
-		return null;
-	}
-}
 
 /**
  * Runs `fn` for every index below `count`, `CHUNK` at a time.

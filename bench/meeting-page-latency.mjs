@@ -1,9 +1,7 @@
 // p50/p95 latency of the server-rendered meeting page for logged-in members, at a given number of
 // concurrent users, each with their own session, requesting one after another.
 import { performance } from 'node:perf_hooks';
-
-/** @param {number[]} sorted @param {number} q */
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+import { quantile } from './measure.mjs';
 
 /**
  * @param {{ url: string, logins: { email: string, role: string, who?: string }[], demoPassword: string }} stack

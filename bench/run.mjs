@@ -7,17 +7,7 @@ import { startStack } from '../scripts/lib/stack.mjs';
 import { measureAgendaJs } from './agenda-js.mjs';
 import { measureAttendanceWrites } from './attendance-writes.mjs';
 import { measureMeetingPageLatency } from './meeting-page-latency.mjs';
-import { readFileSync } from 'node:fs';
-
-/** CPU seconds a process has used so far (Linux /proc; null elsewhere). @param {number | undefined} pid */
-function cpuSeconds(pid) {
-	try {
-		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		return (Number(fields[11]) + Number(fields[12])) / 100;
-	} catch {
-		return null;
-	}
-}
+import { cpuSeconds } from './measure.mjs';
 
 buildIfStale();
 const data = tempDataDir('klyngeportal-bench-');

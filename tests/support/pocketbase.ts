@@ -1,14 +1,16 @@
 // Starts a real PocketBase for one test file: built from pb_migrations/ and pb_hooks/ on a fresh
 // temporary data directory, on a free port, with a superuser client for arranging data.
-import { createServer } from 'node:net';
 import PocketBase from 'pocketbase';
 import {
 	ensurePocketBase,
+	freePort,
 	startPocketBase,
 	stopProcess,
 	tempDataDir,
 	upsertSuperuser
 } from '../../scripts/lib/pocketbase.mjs';
+
+export { freePort };
 
 export interface TestPocketBase {
 	/** Base URL of the running server, e.g. http://127.0.0.1:41234. */
@@ -21,22 +23,6 @@ export interface TestPocketBase {
 
 export const ADMIN_EMAIL = 'admin@test.klyngeportal.local';
 export const ADMIN_PASSWORD = 'test-superuser-password';
-
-/** A TCP port nobody listens on right now (the OS picks it). */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => {
-				if (address && typeof address === 'object') resolve(address.port);
-				else reject(new Error('no port assigned'));
-			});
-		});
-	});
-}
 
 /** Another process may take the port between our probe and PocketBase's bind: try again then. */
 async function startOnFreePort(bin: string, dataDir: string, env: Record<string, string>, attempts = 3) {

@@ -105,12 +105,20 @@ export async function roleIn(pb: PocketBase, userId: string, groupId: string): P
 
 export const isLeader = (role: string) => ['secretariat', 'chair', 'co_chair'].includes(role);
 
-/** The group's members (with user and organisation), for the overview and the participant block. */
-export function listMembers(pb: PocketBase, groupId: string): Promise<MembershipRecord[]> {
+/**
+ * The members of a group — active, ordinary (not one meeting's guests) — with user and organisation,
+ * for participant lists, the overview and the participant block. `group` is a filter expression for
+ * the group, e.g. 'group = {:groupId}' or 'group.meetings_via_group.id ?= {:meetingId}'.
+ */
+export function listMembers(
+	pb: PocketBase,
+	group: string,
+	params: Record<string, string>
+): Promise<MembershipRecord[]> {
 	return pb.collection('memberships').getFullList<MembershipRecord>({
 		filter: pb.filter(
-			'group = {:groupId} && meeting = "" && role != "guest" && (starts = "" || starts <= @now) && (ends = "" || ends > @now)',
-			{ groupId }
+			`${group} && meeting = "" && role != "guest" && (starts = "" || starts <= @now) && (ends = "" || ends > @now)`,
+			params
 		),
 		expand: 'user.organization',
 		fields:

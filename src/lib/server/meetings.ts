@@ -9,9 +9,9 @@ import type PocketBase from 'pocketbase';
 import { error } from '@sveltejs/kit';
 import { t } from '$lib/messages';
 import { parseInstant } from '$lib/dates';
-import { groupByOrganization, type AgendaItemSummary, type MeetingSummary, type MembershipRecord } from '$lib/meetings';
+import { groupByOrganization, type AgendaItemSummary, type MeetingSummary } from '$lib/meetings';
 import { isRecordId, orNotFound } from './errors';
-import { isLeader, isOpen, roleIn } from './attendance';
+import { isLeader, isOpen, listMembers, roleIn } from './attendance';
 import { attendees } from '$lib/attendance/participant-block';
 import type { AnswerRecord } from '$lib/attendance/answers';
 
@@ -125,17 +125,7 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string, userId: 
 			}),
 			t.errors.meetingNotFound
 		),
-		pb.collection('memberships').getFullList<MembershipRecord>({
-			filter: pb.filter(
-				'group.meetings_via_group.id ?= {:meetingId} && meeting = "" && role != "guest" && ' +
-					'(starts = "" || starts <= @now) && (ends = "" || ends > @now)',
-				{ meetingId }
-			),
-			expand: 'user.organization',
-			fields:
-				'id,role,position,created,expand.user.id,expand.user.name,expand.user.title,expand.user.department,' +
-				'expand.user.expand.organization.name,expand.user.expand.organization.sector'
-		})
+		listMembers(pb, 'group.meetings_via_group.id ?= {:meetingId}', { meetingId })
 	]);
 	const role = await roleIn(pb, userId, meeting.group);
 	const items = many(meeting.expand?.agenda_items_via_meeting).sort(byPosition);

@@ -28,7 +28,7 @@ export async function loadOverview(pb: PocketBase, meetingId: string, userId: st
 	const data = await loadMeetingAnswers(pb, meetingId);
 	const role = await roleIn(pb, userId, data.meeting.group);
 	if (!isLeader(role)) error(404, { message: t.errors.meetingNotFound });
-	const members = await listMembers(pb, data.meeting.group);
+	const members = await listMembers(pb, 'group = {:groupId}', { groupId: data.meeting.group });
 	const byUser = new Map(data.answers.map((a) => [a.user, a]));
 	const describe = (a: AnswerRecord | undefined, personId: string): OverviewPerson['answer'] =>
 		a

@@ -21,7 +21,9 @@ async function context({ locals, params, url }: Pick<RequestEvent, 'locals' | 'p
 	let subject = { id: user.id, name: user.name };
 	if (forId && forId !== user.id) {
 		if (role !== 'secretariat') error(404, { message: t.errors.notFound });
-		const member = (await listMembers(locals.pb, data.meeting.group)).find((m) => m.expand?.user?.id === forId);
+		const member = (await listMembers(locals.pb, 'group = {:groupId}', { groupId: data.meeting.group })).find(
+			(m) => m.expand?.user?.id === forId
+		);
 		if (!member?.expand?.user) error(404, { message: t.errors.notFound });
 		subject = { id: forId, name: member.expand.user.name };
 	}
