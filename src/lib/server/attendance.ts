@@ -9,6 +9,7 @@ import { t } from '$lib/messages';
 import { isStatus, type AnswerRecord, type AttendanceStatus, type TimedItem } from '$lib/attendance/answers';
 import type { MembershipRecord } from '$lib/meetings';
 import { isRecordId, orNotFound } from './errors';
+import { many } from './expand';
 
 export type AnswerErrors = Partial<
 	Record<'status' | 'substitute_name' | 'substitute_email' | 'arrives' | 'leaves' | 'note' | 'form', string>
@@ -45,9 +46,6 @@ interface MeetingForAnswer {
 		}[];
 	};
 }
-
-const many = <T>(value: T | T[] | undefined): T[] =>
-	value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /** Whether members may still answer: a published meeting before its start and attendance deadline. */
 export function isOpen(

@@ -11,6 +11,7 @@ import { t } from '$lib/messages';
 import { parseInstant } from '$lib/dates';
 import { groupByOrganization, type AgendaItemSummary, type MeetingSummary } from '$lib/meetings';
 import { isRecordId, orNotFound } from './errors';
+import { many } from './expand';
 import { isLeader, isOpen, listMembers, roleIn } from './attendance';
 import { attendees } from '$lib/attendance/participant-block';
 import type { AnswerRecord } from '$lib/attendance/answers';
@@ -51,12 +52,6 @@ type MeetingRecord = {
 		}[];
 	};
 };
-
-/** A back-relation expand is a list, or one record when the relation is unique. */
-function many<T>(value: T | T[] | undefined): T[] {
-	if (value === undefined) return [];
-	return Array.isArray(value) ? value : [value];
-}
 
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
