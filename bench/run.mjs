@@ -8,8 +8,28 @@ import { measureAgendaJs } from './agenda-js.mjs';
 import { measureAttendanceWrites } from './attendance-writes.mjs';
 import { measureMeetingPageLatency } from './meeting-page-latency.mjs';
 import { cpuSeconds } from './measure.mjs';
+import { measureAtScale } from './scale.mjs';
 
 buildIfStale();
+if (process.argv.includes('--scale')) {
+	const clusters = Number(process.env.BENCH_CLUSTERS ?? 210);
+	console.log(`Klyngeportal at scale: ${clusters} clusters (10× Denmark's 21) — ${new Date().toISOString()}\n`);
+	const r = await measureAtScale({ clusters });
+	console.log(`Data: ${r.filled}, plus the demo`);
+	for (const [label, p] of /** @type {const} */ ([
+		['1 user', r.page1],
+		['10 concurrent users', r.page10]
+	])) {
+		console.log(
+			`Meeting page (SSR, logged in), ${label}: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, ${p.errors} errors`
+		);
+	}
+	console.log(
+		`Attendance answer: create ${r.create.toFixed(1)} ms; change p50 ${r.update.p50.toFixed(1)} ms, p95 ${r.update.p95.toFixed(1)} ms`
+	);
+	process.exit(0);
+}
+
 const data = tempDataDir('klyngeportal-bench-');
 const stack = await startStack({
 	dataDir: data.dir,

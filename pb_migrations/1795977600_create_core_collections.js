@@ -5,20 +5,23 @@
 
 migrate(
 	(app) => {
-		// An active membership (begun, not ended) of the current user in the group `group`. A guest
-		// membership is tied to one meeting (`meeting`), an ordinary one has none. All conditions below
-		// refer to the same joined memberships row, so they describe one membership, not several.
-		const M = '@collection.memberships';
+		// An active membership (begun, not ended) of the current user in the group at path `group`. A
+		// guest membership is tied to one meeting (`meeting`), an ordinary one has none. The membership
+		// is reached through the group's back-relation (an indexed join that yields only that group's
+		// memberships) rather than an @collection join, which would scan every membership of every
+		// group. All conditions on one path refer to the same joined row: they describe one membership.
+		const members = (group) => (group === 'id' ? 'memberships_via_group' : `${group}.memberships_via_group`);
 		const active = (alias) =>
 			`(${alias}.starts ?= "" || ${alias}.starts ?<= @now) && (${alias}.ends ?= "" || ${alias}.ends ?> @now)`;
 		const activeMember = (group) =>
-			`@request.auth.id != "" && ${M}.user ?= @request.auth.id && ${M}.group ?= ${group} && ${active(M)}`;
+			`@request.auth.id != "" && ${members(group)}.user ?= @request.auth.id && ${active(members(group))}`;
 		const memberOfMeeting = (group, meeting) =>
-			`${activeMember(group)} && (${M}.meeting ?= "" || ${M}.meeting ?= ${meeting})`;
-		const secretariatOf = (group) => `${activeMember(group)} && ${M}.meeting ?= "" && ${M}.role ?= "secretariat"`;
+			`${activeMember(group)} && (${members(group)}.meeting ?= "" || ${members(group)}.meeting ?= ${meeting})`;
+		const secretariatOf = (group) =>
+			`${activeMember(group)} && ${members(group)}.meeting ?= "" && ${members(group)}.role ?= "secretariat"`;
 		// Members see a meeting once it is no longer a draft; its secretariat sees it always.
 		const canReadMeeting = (group, meeting, status) =>
-			`${memberOfMeeting(group, meeting)} && (${status} != "draft" || ${M}.role ?= "secretariat")`;
+			`${memberOfMeeting(group, meeting)} && (${status} != "draft" || ${members(group)}.role ?= "secretariat")`;
 
 		const timestamps = [
 			{ name: 'created', type: 'autodate', onCreate: true, onUpdate: false },
@@ -268,7 +271,7 @@ migrate(
 		// filter or sort on agenda_items can reach it before then.
 		const minutesRule =
 			`${memberOfMeeting('item.meeting.group', 'item.meeting')} && ` +
-			`(item.meeting.status = "minutes_published" || ${M}.role ?= "secretariat")`;
+			`(item.meeting.status = "minutes_published" || ${members('item.meeting.group')}.role ?= "secretariat")`;
 		const itemMinutes = new Collection({
 			type: 'base',
 			name: 'item_minutes',
@@ -323,7 +326,7 @@ migrate(
 			name: 'follow_ups',
 			listRule:
 				`${memberOfMeeting('meeting.group', 'meeting')} && ` +
-				`(meeting.status = "minutes_published" || ${M}.role ?= "secretariat")`,
+				`(meeting.status = "minutes_published" || ${members('meeting.group')}.role ?= "secretariat")`,
 			fields: [
 				{
 					name: 'meeting',

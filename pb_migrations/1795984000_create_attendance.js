@@ -6,14 +6,17 @@
 
 migrate(
 	(app) => {
-		const M = '@collection.memberships';
+		// The current user's active membership of the group at path `group`, reached through the
+		// group's back-relation (an indexed join), as in the core collections' rules.
+		const members = (group) => `${group}.memberships_via_group`;
 		const active = (alias) =>
 			`(${alias}.starts ?= "" || ${alias}.starts ?<= @now) && (${alias}.ends ?= "" || ${alias}.ends ?> @now)`;
 		const activeMember = (group) =>
-			`@request.auth.id != "" && ${M}.user ?= @request.auth.id && ${M}.group ?= ${group} && ${active(M)}`;
+			`@request.auth.id != "" && ${members(group)}.user ?= @request.auth.id && ${active(members(group))}`;
 		// An ordinary (not meeting-scoped) membership with one of the given roles.
 		const withRole = (group, roles) =>
-			`${activeMember(group)} && ${M}.meeting ?= "" && (${roles.map((r) => `${M}.role ?= "${r}"`).join(' || ')})`;
+			`${activeMember(group)} && ${members(group)}.meeting ?= "" && ` +
+			`(${roles.map((r) => `${members(group)}.role ?= "${r}"`).join(' || ')})`;
 		const secretariatOf = (group) => withRole(group, ['secretariat']);
 		const leadersOf = (group) => withRole(group, ['secretariat', 'chair', 'co_chair']);
 		const answeringMemberOf = (group) => withRole(group, ['member', 'chair', 'co_chair', 'observer', 'secretariat']);
@@ -70,7 +73,9 @@ migrate(
 		});
 		app.save(attendance);
 		// Once the minutes are published, who attended is part of them, for every member of the meeting.
-		const memberOfMeeting = `${activeMember('meeting.group')} && (${M}.meeting ?= "" || ${M}.meeting ?= meeting)`;
+		const memberOfMeeting =
+			`${activeMember('meeting.group')} && ` +
+			`(${members('meeting.group')}.meeting ?= "" || ${members('meeting.group')}.meeting ?= meeting)`;
 		attendance.listRule =
 			`user = @request.auth.id || (${leadersOf('meeting.group')}) || ` +
 			`(meeting.status = "minutes_published" && ${memberOfMeeting})`;
