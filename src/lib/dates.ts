@@ -28,11 +28,6 @@ export function formatDate(value: string | Date): string {
 	return format(local(value), 'd. MMMM yyyy', { locale: da });
 }
 
-/** "fre. 12. jun." — for compact lists. */
-export function formatShortDate(value: string | Date): string {
-	return format(local(value), 'EEE d. MMM', { locale: da });
-}
-
 /** "08.00" — Danish clock times use a full stop. */
 export function formatTime(value: string | Date): string {
 	return format(local(value), 'HH.mm');
