@@ -4,8 +4,17 @@
 
 export const STACK_ENV = 'KLYNGEPORTAL_E2E_STACK';
 
-/** Ports of the e2e stack, apart from those of `npm start` (3000, 8090, 2525, 8025) and the unit tests. */
-export const PORTS = { appPort: 4173, pbPort: 8391, smtpPort: 2725, inboxPort: 8325 } as const;
+/**
+ * Ports of the e2e stack, apart from those of `npm start` (3000, 8090, 2525, 8025) and the unit tests.
+ * E2E_PORT_OFFSET shifts them all, so that two checkouts on one machine can run their e2e tests at once.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+export const PORTS = {
+	appPort: 4173 + offset,
+	pbPort: 8391 + offset,
+	smtpPort: 2725 + offset,
+	inboxPort: 8325 + offset
+} as const;
 
 export interface MeetingRef {
 	id: string;
