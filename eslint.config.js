@@ -53,6 +53,8 @@ export default ts.config(
 				onRecordCreateRequest: 'readonly',
 				onRecordUpdateRequest: 'readonly',
 				routerAdd: 'readonly',
+				routerUse: 'readonly',
+				onRealtimeSubscribeRequest: 'readonly',
 				cronAdd: 'readonly',
 				onRecordDeleteRequest: 'readonly',
 				onRecordCreateExecute: 'readonly',

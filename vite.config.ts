@@ -1,21 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
-const pocketbase = process.env.PB_URL ?? 'http://127.0.0.1:8090';
-
 export default defineConfig({
 	plugins: [sveltekit()],
 	build: {
 		// Rolldown's timing report is noise on every `npm start` that builds.
 		rolldownOptions: { checks: { bundlerTimings: false } }
-	},
-	server: {
-		// In development the PocketBase API and dashboard are served from the app's origin too,
-		// as scripts/serve.mjs does in production.
-		proxy: {
-			'/api': { target: pocketbase, changeOrigin: false },
-			'/_': { target: pocketbase, changeOrigin: false }
-		}
 	},
 	test: {
 		expect: { requireAssertions: true },

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// Serves the built app (build/) on PORT with PocketBase (PB_URL) behind /api/ and /_/.
-import { createAppServer } from './lib/app-server.mjs';
+// Serves the built app (build/) on PORT. PocketBase is not served here: the browser talks only to
+// the app, and PocketBase listens on 127.0.0.1 (its filter side channel, notes/pocketbase-0.40.md §11).
+import { createServer } from 'node:http';
 
 const { handler } = await import('../build/handler.js');
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
-const server = createAppServer({ handler, pocketBaseUrl: process.env.PB_URL ?? 'http://127.0.0.1:8090' });
+const server = createServer(handler);
 server.listen(port, host, () => console.log(`Klyngeportal listening on http://${host}:${port}`));
 for (const sig of ['SIGINT', 'SIGTERM']) {
 	process.on(sig, () => {

@@ -143,6 +143,15 @@ function pluginFlags() {
 }
 
 /**
+ * Where PocketBase listens: 127.0.0.1, so that only the app (and an operator on the machine itself)
+ * reaches its API and dashboard. PB_HOST opts in to another address — that exposes PocketBase's whole
+ * public API, so do it only behind a firewall or VPN.
+ */
+export function pocketBaseHost() {
+	return process.env.PB_HOST || '127.0.0.1';
+}
+
+/**
  * Starts `pocketbase serve` and resolves once /api/health answers.
  * @param {{ bin: string, dataDir: string, port: number, env?: Record<string, string>, dev?: boolean, quiet?: boolean }} opts
  */
@@ -152,7 +161,7 @@ export async function startPocketBase({ bin, dataDir, port, env = {}, dev = fals
 		bin,
 		[
 			'serve',
-			`--http=127.0.0.1:${port}`,
+			`--http=${pocketBaseHost()}:${port}`,
 			`--dir=${dataDir}`,
 			...pluginFlags(),
 			`--automigrate=false`,

@@ -1,6 +1,8 @@
 // Starts the whole app on one machine: the mail catcher (unless a real SMTP server is configured),
-// PocketBase on its data directory, the demo data, and the built SvelteKit server in front.
-// Used by `npm start`, the end-to-end tests and the benchmarks.
+// PocketBase on its data directory (on 127.0.0.1: only the app talks to it), the demo data, and the
+// built SvelteKit server in front. Used by `npm start`, the end-to-end tests and the benchmarks.
+// With `seed: false` (a production start) there is no demo data and no mail catcher: mail goes to
+// SMTP_HOST, which is then required, so that no login code is ever printed.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -75,6 +77,7 @@ export async function startStack({
 		/** @type {Awaited<ReturnType<typeof startMailCatcher>> | null} */
 		let catcher = null;
 		if (!process.env.SMTP_HOST) {
+			if (!seed) throw new Error('SMTP_HOST is required without demo data: login codes must go by e-mail.');
 			catcher = await startMailCatcher({ smtpPort, httpPort: inboxPort, log: (line) => log(`[mail] ${line}`) });
 			stops.push(() => catcher?.close());
 			Object.assign(pbEnv, { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), SMTP_TLS: 'false' });
@@ -88,8 +91,7 @@ export async function startStack({
 		if (seed) {
 			const result = await seedDemo({ pbUrl: pocketbase.url, email: adminEmail, password, now, log });
 			logins = result.demoLogins;
-			// Until the secretariat workspace exists, the demo secretariat uses PocketBase's dashboard.
-			await ensureDashboardAccount(pocketbase.url, adminEmail, password, logins[0].email);
+			await demoteDemoSuperusers(pocketbase.url, adminEmail, password, logins);
 		}
 
 		// In development Vite serves the app (with hot reload) instead of the built server.
@@ -118,7 +120,11 @@ export async function startStack({
 			pbUrl: pocketbase.url,
 			inboxUrl: catcher?.inboxUrl ?? null,
 			catcher,
-			admin: { email: adminEmail, password },
+			admin: {
+				email: adminEmail,
+				password,
+				passwordFile: process.env.PB_ADMIN_PASSWORD ? null : join(dataDir, '.admin-password')
+			},
 			logins,
 			demoPassword: DEMO_PASSWORD,
 			app,
@@ -132,16 +138,17 @@ export async function startStack({
 }
 
 /**
- * A superuser with the demo secretariat's e-mail and the demo password, made once.
- * @param {string} pbUrl @param {string} adminEmail @param {string} adminPassword @param {string} email
+ * Earlier versions made the demo secretariat a superuser with the demo password. No demo person may
+ * be one: such accounts are removed from an existing data directory.
+ * @param {string} pbUrl @param {string} adminEmail @param {string} adminPassword
+ * @param {{ email: string }[]} logins
  */
-async function ensureDashboardAccount(pbUrl, adminEmail, adminPassword, email) {
+async function demoteDemoSuperusers(pbUrl, adminEmail, adminPassword, logins) {
 	const pb = new PocketBase(pbUrl);
 	await pb.collection('_superusers').authWithPassword(adminEmail, adminPassword);
-	const existing = await pb
-		.collection('_superusers')
-		.getList(1, 1, { filter: pb.filter('email = {:email}', { email }) });
-	if (existing.totalItems === 0) {
-		await pb.collection('_superusers').create({ email, password: DEMO_PASSWORD, passwordConfirm: DEMO_PASSWORD });
+	const superusers = await pb.collection('_superusers').getFullList({ fields: 'id,email' });
+	const demo = new Set(logins.map((l) => l.email));
+	for (const s of superusers) {
+		if (demo.has(s.email) && s.email !== adminEmail) await pb.collection('_superusers').delete(s.id);
 	}
 }

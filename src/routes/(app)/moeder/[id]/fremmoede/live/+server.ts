@@ -1,71 +1,63 @@
 import { error } from '@sveltejs/kit';
 import { loadOverview } from '$lib/server/overview';
-import { pocketBaseUrl } from '$lib/server/pocketbase';
 import { t } from '$lib/messages';
 import type { RequestHandler } from './$types';
 
-// Live updates for the overview. The browser holds no PocketBase token (the auth cookie is
-// httpOnly), so the server subscribes to PocketBase's realtime as the user — PocketBase's list rule
-// decides what reaches it — and passes on a bare "change" event for this meeting.
+/** How often the server looks for new answers while an overview is open. */
+const POLL_MS = 1500;
+
+// Live updates for the overview as server-sent events. The browser holds no PocketBase token, and
+// answers are not listable through PocketBase's API at all (their list rule is null, so no filter can
+// reach them), so PocketBase's realtime cannot deliver them to a user. Instead the server reads the
+// meeting's answers and guests as the user — their rules decide what is seen — a few times a second,
+// and sends a bare "change" event when what it sees differs.
 export const GET: RequestHandler = async ({ locals, params, request }) => {
 	if (!locals.user) error(404, { message: t.errors.notFound });
-	await loadOverview(locals.pb, params.id, locals.user.id);
-	const token = locals.pb.authStore.token;
-	const upstream = new AbortController();
-	request.signal.addEventListener('abort', () => upstream.abort());
-
-	const response = await fetch(`${pocketBaseUrl()}/api/realtime`, {
-		headers: { accept: 'text/event-stream' },
-		signal: upstream.signal
-	});
-	if (!response.ok || !response.body) error(503, { message: t.errors.generic });
-	const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+	const userId = locals.user.id;
+	const fingerprint = async () => {
+		const o = await loadOverview(locals.pb, params.id, userId);
+		return JSON.stringify([o.everyone.map((p) => [p.id, p.answer?.updated ?? '']), o.guests.map((g) => g.id)]);
+	};
+	let last = await fingerprint();
 	const encoder = new TextEncoder();
-
+	let timer: ReturnType<typeof setInterval> | undefined;
+	let heartbeat: ReturnType<typeof setInterval> | undefined;
 	const stream = new ReadableStream<Uint8Array>({
-		async start(controller) {
-			const send = (text: string) => controller.enqueue(encoder.encode(text));
-			const heartbeat = setInterval(() => send(': ping\n\n'), 25_000);
-			send('retry: 3000\n\n');
-			let buffer = '';
-			try {
-				for (;;) {
-					const { value, done } = await reader.read();
-					if (done) break;
-					buffer += value;
-					let end: number;
-					while ((end = buffer.indexOf('\n\n')) >= 0) {
-						const raw = buffer.slice(0, end);
-						buffer = buffer.slice(end + 2);
-						const event = /^event:(.*)$/m.exec(raw)?.[1]?.trim();
-						const data = /^data:(.*)$/m.exec(raw)?.[1]?.trim() ?? '';
-						if (event === 'PB_CONNECT') {
-							const { clientId } = JSON.parse(data);
-							await fetch(`${pocketBaseUrl()}/api/realtime`, {
-								method: 'POST',
-								headers: { 'content-type': 'application/json', authorization: token },
-								body: JSON.stringify({ clientId, subscriptions: ['attendance/*', 'meeting_guests/*'] })
-							});
-							send('event: ready\ndata: {}\n\n');
-						} else if (event && data.includes(params.id)) {
-							send('event: change\ndata: {}\n\n');
-						}
-					}
-				}
-			} catch {
-				// The browser went away, or PocketBase stopped: the browser reconnects on its own.
-			} finally {
+		start(controller) {
+			const stop = () => {
+				clearInterval(timer);
 				clearInterval(heartbeat);
-				upstream.abort();
 				try {
 					controller.close();
 				} catch {
 					// already closed
 				}
-			}
+			};
+			const send = (text: string) => controller.enqueue(encoder.encode(text));
+			send('retry: 3000\n\nevent: ready\ndata: {}\n\n');
+			heartbeat = setInterval(() => send(': ping\n\n'), 25_000);
+			let busy = false;
+			timer = setInterval(async () => {
+				if (busy) return;
+				busy = true;
+				try {
+					const now = await fingerprint();
+					if (now !== last) {
+						last = now;
+						send('event: change\ndata: {}\n\n');
+					}
+				} catch {
+					// Logged out, no longer allowed, or PocketBase stopped: the browser reconnects on its own.
+					stop();
+				} finally {
+					busy = false;
+				}
+			}, POLL_MS);
+			request.signal.addEventListener('abort', stop);
 		},
 		cancel() {
-			upstream.abort();
+			clearInterval(timer);
+			clearInterval(heartbeat);
 		}
 	});
 	return new Response(stream, {

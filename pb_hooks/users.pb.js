@@ -1,0 +1,27 @@
+/// <reference path="../pb_data/types.d.ts" />
+// A user changes only their own profile: name, title, department, phone, language and notification
+// preferences, and their password. Organisation, e-mail, its visibility and the verified flag are the
+// secretariat's (the rule on `users` says the same for the most dangerous of them).
+
+onRecordUpdateRequest((e) => {
+	if (!e.hasSuperuserAuth()) {
+		const allowed = {
+			name: true,
+			title: true,
+			department: true,
+			phone: true,
+			locale: true,
+			notification_prefs: true,
+			password: true,
+			passwordConfirm: true,
+			oldPassword: true
+		};
+		const body = e.requestInfo().body || {};
+		const errors = {};
+		for (const key in body) {
+			if (!allowed[key]) errors[key] = new ValidationError('field_locked', 'Feltet kan ikke ændres her.');
+		}
+		if (Object.keys(errors).length) throw new BadRequestError('Kun dine egne profiloplysninger kan ændres.', errors);
+	}
+	e.next();
+}, 'users');
