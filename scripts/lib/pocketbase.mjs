@@ -138,8 +138,8 @@ export function upsertSuperuser(bin, dataDir, email, password) {
 	if (res.status !== 0) throw new Error(`superuser upsert failed: ${res.stderr || res.stdout}`);
 }
 
-function pluginFlags() {
-	return [`--migrationsDir=${join(ROOT, 'pb_migrations')}`, `--hooksDir=${join(ROOT, 'pb_hooks')}`];
+function pluginFlags(hooksDir = join(ROOT, 'pb_hooks')) {
+	return [`--migrationsDir=${join(ROOT, 'pb_migrations')}`, `--hooksDir=${hooksDir}`];
 }
 
 /**
@@ -153,9 +153,10 @@ export function pocketBaseHost() {
 
 /**
  * Starts `pocketbase serve` and resolves once /api/health answers.
- * @param {{ bin: string, dataDir: string, port: number, env?: Record<string, string>, dev?: boolean, quiet?: boolean }} opts
+ * `hooksDir` replaces pb_hooks/ (a test that shows what holds without one of the hooks).
+ * @param {{ bin: string, dataDir: string, port: number, env?: Record<string, string>, dev?: boolean, quiet?: boolean, hooksDir?: string }} opts
  */
-export async function startPocketBase({ bin, dataDir, port, env = {}, dev = false, quiet = true }) {
+export async function startPocketBase({ bin, dataDir, port, env = {}, dev = false, quiet = true, hooksDir }) {
 	mkdirSync(dataDir, { recursive: true });
 	const child = spawn(
 		bin,
@@ -163,7 +164,7 @@ export async function startPocketBase({ bin, dataDir, port, env = {}, dev = fals
 			'serve',
 			`--http=${pocketBaseHost()}:${port}`,
 			`--dir=${dataDir}`,
-			...pluginFlags(),
+			...pluginFlags(hooksDir),
 			`--automigrate=false`,
 			`--hooksWatch=${dev}`
 		],

@@ -25,10 +25,16 @@ export const ADMIN_EMAIL = 'admin@test.klyngeportal.local';
 export const ADMIN_PASSWORD = 'test-superuser-password';
 
 /** Another process may take the port between our probe and PocketBase's bind: try again then. */
-async function startOnFreePort(bin: string, dataDir: string, env: Record<string, string>, attempts = 3) {
+async function startOnFreePort(
+	bin: string,
+	dataDir: string,
+	env: Record<string, string>,
+	hooksDir?: string,
+	attempts = 3
+) {
 	for (let attempt = 1; ; attempt++) {
 		try {
-			return await startPocketBase({ bin, dataDir, port: await freePort(), env });
+			return await startPocketBase({ bin, dataDir, port: await freePort(), env, hooksDir });
 		} catch (err) {
 			if (attempt >= attempts || !/address already in use/i.test(String(err))) throw err;
 		}
@@ -41,13 +47,19 @@ async function startOnFreePort(bin: string, dataDir: string, env: Record<string,
  */
 export async function startTestPocketBase({
 	rateLimits = false,
-	env = {}
-}: { rateLimits?: boolean; env?: Record<string, string> } = {}): Promise<TestPocketBase> {
+	env = {},
+	hooksDir
+}: { rateLimits?: boolean; env?: Record<string, string>; hooksDir?: string } = {}): Promise<TestPocketBase> {
 	const bin = await ensurePocketBase();
 	const data = tempDataDir('klyngeportal-test-pb-');
 	try {
 		upsertSuperuser(bin, data.dir, ADMIN_EMAIL, ADMIN_PASSWORD);
-		const server = await startOnFreePort(bin, data.dir, { ...env, ...(rateLimits ? {} : { RATE_LIMITS: 'off' }) });
+		const server = await startOnFreePort(
+			bin,
+			data.dir,
+			{ ...env, ...(rateLimits ? {} : { RATE_LIMITS: 'off' }) },
+			hooksDir
+		);
 		const stop = async () => {
 			await stopProcess(server.child);
 			data.remove();

@@ -1,0 +1,273 @@
+// The filter side channel (notes/pocketbase-0.40.md §11): PocketBase does not apply a related
+// collection's list rule inside the subquery it builds for "match-all" operators on back-relations
+// and multiple relations, so counting the results of `visible && path.text !~ "p%"` reveals hidden
+// values character by character, and sorting on a hidden field leaks its order.
+//
+// These tests walk the schema as it is (so a collection added later is covered without editing
+// them): from every collection, every relation and back-relation path up to three hops, with every
+// operator PocketBase accepts, as a member, a guest of one meeting and a member of another group and
+// organisation. None of those filters or sorts may be answered. A second PocketBase without the
+// filter guard shows that the closed list rules alone already keep every path out of the Referat,
+// decisions, answers, people and the other collections read only by id.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PocketBase, { type CollectionModel } from 'pocketbase';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	createAgendaItem,
+	createCast,
+	createDecision,
+	createFollowUp,
+	createItemMinutes,
+	createMeetingGuest,
+	type Cast,
+	type Who
+} from '../support/factories';
+import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+
+/** Every comparison PocketBase's filter syntax has, in its match-all and any-of forms. */
+const OPERATORS = ['=', '!=', '>', '>=', '<', '<=', '~', '!~', '?=', '?!=', '?>', '?>=', '?<', '?<=', '?~', '?!~'];
+const VIEWERS: Who[] = ['member', 'guest', 'outsider'];
+const MAX_HOPS = 3;
+/** The word every hidden text in this test starts with, as an attacker would guess it letter by letter. */
+const SECRET = 'hemmelig';
+
+type Field = { name: string; type: string; collectionId?: string; hidden?: boolean };
+type Schema = Map<string, { id: string; name: string; fields: Field[] }>;
+
+/** The app's collections as PocketBase describes them (PocketBase's own system collections left out). */
+async function readSchema(admin: PocketBase): Promise<Schema> {
+	const all = await admin.collections.getFullList<CollectionModel>();
+	const schema: Schema = new Map();
+	for (const c of all) {
+		if (c.name.startsWith('_')) continue;
+		schema.set(c.id, { id: c.id, name: c.name, fields: c.fields as Field[] });
+	}
+	return schema;
+}
+
+/** A filter path and the collections it passes through after the first. */
+type Path = { path: string; through: string[] };
+
+/**
+ * Every path from `start` through relations and back-relations, up to MAX_HOPS hops, ending in a
+ * field of the last collection: `meeting.title`, `meetings_via_group.agenda_items_via_meeting.id`, …
+ */
+function pathsFrom(schema: Schema, start: string): Path[] {
+	const paths: Path[] = [];
+	const walk = (collectionId: string, prefix: string, through: string[]) => {
+		const c = schema.get(collectionId)!;
+		if (through.length > 0) {
+			paths.push({ path: `${prefix}.id`, through });
+			for (const f of c.fields) {
+				if (!f.hidden && f.type !== 'password' && f.type !== 'relation' && f.name !== 'id') {
+					paths.push({ path: `${prefix}.${f.name}`, through });
+				}
+			}
+		}
+		if (through.length === MAX_HOPS) return;
+		const join = (step: string) => (prefix ? `${prefix}.${step}` : step);
+		for (const f of c.fields) {
+			if (f.type === 'relation' && f.collectionId && schema.has(f.collectionId)) {
+				walk(f.collectionId, join(f.name), [...through, schema.get(f.collectionId)!.name]);
+			}
+		}
+		for (const other of schema.values()) {
+			for (const f of other.fields) {
+				if (f.type === 'relation' && f.collectionId === collectionId) {
+					walk(other.id, join(`${other.name}_via_${f.name}`), [...through, other.name]);
+				}
+			}
+		}
+	};
+	walk(start, '', []);
+	return paths;
+}
+
+/** A raw list request, so that PocketBase's answer (status and body) is seen exactly as sent. */
+async function list(url: string, token: string, collection: string, query: Record<string, string>) {
+	const res = await fetch(`${url}/api/collections/${collection}/records?${new URLSearchParams(query)}`, {
+		headers: token ? { authorization: token } : {}
+	});
+	const body = (await res.json()) as { items?: { id: string }[]; message?: string };
+	return { status: res.status, ids: (body.items ?? []).map((i) => i.id).sort(), message: body.message ?? '' };
+}
+
+/** Hidden records with texts starting with SECRET, of the kinds the outside check read through filters. */
+async function hideSecrets(cast: Cast) {
+	const { admin, meetings, groups, people } = cast;
+	const secret = (what: string) => `${SECRET} ${what}`;
+	for (const meeting of [meetings.published, meetings.draft, meetings.ofOtherGroup]) {
+		const item = await createAgendaItem(admin, { meeting: meeting.id, title: secret('punkt') });
+		await createItemMinutes(admin, { item: item.id, text: secret('referat') });
+		await createDecision(admin, { item: item.id, text: secret('beslutning') });
+		await createFollowUp(admin, { meeting: meeting.id, item: item.id, text: secret('opfølgning') });
+		await createMeetingGuest(admin, { meeting: meeting.id, name: secret('gæst') });
+	}
+	await admin.collection('meetings').update(meetings.draft.id, { title: secret('udkast') });
+	await admin.collection('groups').update(groups.b.id, { description: secret('gruppe') });
+	// Another member's answer with a note and a substitute, and an e-mail someone made visible.
+	await admin.collection('attendance').create({
+		meeting: meetings.published.id,
+		user: people.secretariat.record.id,
+		status: 'substitute',
+		substitute_name: secret('suppleant'),
+		note: secret('note')
+	});
+	await admin.collection('users').update(people.outsider.record.id, { phone: '12345678', emailVisibility: true });
+}
+
+describe('the filter side channel', () => {
+	let server: TestPocketBase;
+	let cast: Cast;
+	let schema: Schema;
+
+	beforeAll(async () => {
+		server = await startTestPocketBase();
+		cast = await createCast(server.admin);
+		await hideSecrets(cast);
+		schema = await readSchema(server.admin);
+	}, 120_000);
+
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('refuses the filter the outside check used to read unpublished minutes', async () => {
+		const token = cast.as('member').authStore.token;
+		const attack = 'meetings_via_group.agenda_items_via_meeting.item_minutes_via_item.text !~ "h%"';
+		const res = await list(server.url, token, 'groups', { filter: attack });
+		expect(res).toMatchObject({ status: 400, ids: [] });
+		// The same filter as the superuser is valid and does reach the Referat: the refusal is the guard's.
+		const admin = await list(server.url, server.admin.authStore.token, 'groups', { filter: attack });
+		expect(admin.status).toBe(200);
+	});
+
+	it('walks paths into every collection', () => {
+		const all = [...schema.values()].flatMap((c) => pathsFrom(schema, c.id));
+		const reached = new Set(all.flatMap((p) => p.through));
+		expect([...schema.values()].map((c) => c.name).filter((name) => !reached.has(name))).toEqual([]);
+		expect(all.length).toBeGreaterThan(1000);
+	});
+
+	it.each(VIEWERS)(
+		'answers %s no filter and no sort that leaves the listed collection',
+		async (who) => {
+			const token = cast.as(who).authStore.token;
+			const answered: string[] = [];
+			for (const c of schema.values()) {
+				const baseline = await list(server.url, token, c.name, { perPage: '500' });
+				for (const { path } of pathsFrom(schema, c.id)) {
+					const probes = [
+						...OPERATORS.map((op) => ({ filter: `${path} ${op} "${SECRET.slice(0, 1)}%"` })),
+						{ sort: path },
+						{ sort: `-${path}` }
+					];
+					for (const query of probes) {
+						const res = await list(server.url, token, c.name, query);
+						// 400: the guard or PocketBase refused the path; 403: nobody but superusers lists it.
+						if (![400, 403].includes(res.status))
+							answered.push(`${c.name}?${new URLSearchParams(query)} → ${res.status}`);
+					}
+				}
+				// Filters on a collection's own fields stay within what the list rule shows.
+				if (baseline.status === 200) {
+					for (const f of schema.get(c.id)!.fields.filter((f) => f.type !== 'password' && !f.hidden)) {
+						for (const op of OPERATORS) {
+							const res = await list(server.url, token, c.name, { filter: `${f.name} ${op} ""`, perPage: '500' });
+							if (res.status === 200) expect(baseline.ids).toEqual(expect.arrayContaining(res.ids));
+						}
+					}
+				}
+			}
+			expect(answered).toEqual([]);
+		},
+		600_000
+	);
+
+	it('refuses a realtime subscription whose filter leaves the collection', async () => {
+		const controller = new AbortController();
+		const res = await fetch(`${server.url}/api/realtime`, { signal: controller.signal });
+		const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+		let text = '';
+		while (!/data:\s*\{[^\n]*clientId/.test(text)) text += (await reader.read()).value ?? '';
+		const clientId = /"clientId":"([^"]+)"/.exec(text)![1];
+		const subscribe = (filter: string) =>
+			fetch(`${server.url}/api/realtime`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: cast.as('member').authStore.token },
+				body: JSON.stringify({
+					clientId,
+					subscriptions: [`meetings/*?options=${encodeURIComponent(JSON.stringify({ query: { filter } }))}`]
+				})
+			});
+		try {
+			expect((await subscribe('agenda_items_via_meeting.title !~ "h%"')).status).toBe(400);
+			// A filter on the meeting's own fields is a normal subscription.
+			expect((await subscribe('title != ""')).status).toBe(204);
+		} finally {
+			controller.abort();
+		}
+	});
+});
+
+describe('the closed list rules, without the filter guard', () => {
+	let server: TestPocketBase;
+	let cast: Cast;
+	let schema: Schema;
+	let hooksDir: string;
+	/** The collections the app reads only by id or as expands: nobody but superusers lists them. */
+	const CLOSED = [
+		'users',
+		'organizations',
+		'item_minutes',
+		'decisions',
+		'follow_ups',
+		'meeting_guests',
+		'attendance',
+		'audit_log'
+	];
+
+	beforeAll(async () => {
+		// A misconfigured or future server: every hook but the guard.
+		hooksDir = mkdtempSync(join(tmpdir(), 'klyngeportal-hooks-'));
+		cpSync(join(process.cwd(), 'pb_hooks'), hooksDir, { recursive: true });
+		rmSync(join(hooksDir, 'filter-guard.pb.js'));
+		server = await startTestPocketBase({ hooksDir });
+		cast = await createCast(server.admin);
+		await hideSecrets(cast);
+		schema = await readSchema(server.admin);
+	}, 120_000);
+
+	afterAll(async () => {
+		await server?.stop();
+		rmSync(hooksDir, { recursive: true, force: true });
+	});
+
+	it('lists none of the closed collections to anyone but superusers', async () => {
+		for (const who of [...VIEWERS, 'secretariat' as Who]) {
+			for (const name of CLOSED) {
+				expect((await list(server.url, cast.as(who).authStore.token, name, {})).status, `${who} lists ${name}`).toBe(
+					403
+				);
+			}
+		}
+	});
+
+	it('refuses every path that enters a closed collection, whatever the operator', async () => {
+		const token = cast.as('member').authStore.token;
+		const answered: string[] = [];
+		for (const c of schema.values()) {
+			if (CLOSED.includes(c.name)) continue;
+			const entering = pathsFrom(schema, c.id).filter((p) => p.through.some((name) => CLOSED.includes(name)));
+			for (const { path } of entering) {
+				for (const op of ['!~', '!=', '<', '?~']) {
+					const res = await list(server.url, token, c.name, { filter: `${path} ${op} "h%"` });
+					if (res.status !== 400) answered.push(`${c.name}: ${path} ${op} → ${res.status}`);
+				}
+			}
+		}
+		expect(answered).toEqual([]);
+	}, 300_000);
+});
