@@ -2,6 +2,7 @@
 // requests would leak into each other.
 import PocketBase from 'pocketbase';
 import { env } from '$env/dynamic/private';
+import type { TypedPocketBase } from '$lib/pocketbase-types';
 
 export const AUTH_COOKIE = 'pb_auth';
 
@@ -21,8 +22,8 @@ export function pocketBaseUrl(): string {
  * A fresh, unauthenticated client. `clientAddress` is the visitor's address, passed on so that
  * PocketBase's login rate limits count per visitor rather than per app server.
  */
-export function createClient(clientAddress?: string): PocketBase {
-	const pb = new PocketBase(pocketBaseUrl());
+export function createClient(clientAddress?: string): TypedPocketBase {
+	const pb = new PocketBase(pocketBaseUrl()) as TypedPocketBase;
 	// Parallel loads in one request must not cancel each other.
 	pb.autoCancellation(false);
 	if (clientAddress) {
@@ -38,7 +39,7 @@ export function createClient(clientAddress?: string): PocketBase {
  * A client authenticated from the auth cookie. The token is checked with PocketBase (authRefresh),
  * so a tampered or revoked cookie yields an anonymous client rather than a forged user.
  */
-export async function clientFromCookie(cookieHeader: string, clientAddress?: string): Promise<PocketBase> {
+export async function clientFromCookie(cookieHeader: string, clientAddress?: string): Promise<TypedPocketBase> {
 	const pb = createClient(clientAddress);
 	pb.authStore.loadFromCookie(cookieHeader, AUTH_COOKIE);
 	if (!pb.authStore.isValid || pb.authStore.record?.collectionName !== 'users') {
