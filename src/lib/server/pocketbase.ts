@@ -2,17 +2,12 @@
 // requests would leak into each other.
 import PocketBase from 'pocketbase';
 import { env } from '$env/dynamic/private';
-import type { TypedPocketBase } from '$lib/pocketbase-types';
+import type { TypedPocketBase, UsersRecord } from '$lib/pocketbase-types';
 
 export const AUTH_COOKIE = 'pb_auth';
 
-export interface AuthUser {
-	id: string;
-	email: string;
-	name: string;
-	title: string;
-	organization: string;
-}
+/** The signed-in user as `locals.user` holds it. */
+export type AuthUser = Pick<UsersRecord, 'id' | 'email' | 'name' | 'title' | 'organization'>;
 
 export function pocketBaseUrl(): string {
 	return env.PB_URL || 'http://127.0.0.1:8090';
