@@ -214,10 +214,18 @@ export function compareTypes(expected, actual, file) {
 	const have = actual.split('\n');
 	let line = 0;
 	while (line < want.length && line < have.length && want[line] === have[line]) line++;
+	const recordTypes = (/** @type {string} */ text) =>
+		new Set([...text.matchAll(/^export type (\w+Record) = \{$/gm)].map((m) => m[1]));
+	const inFile = recordTypes(actual);
+	const fromMigrations = recordTypes(expected);
+	const added = [...fromMigrations].filter((t) => !inFile.has(t));
+	const removed = [...inFile].filter((t) => !fromMigrations.has(t));
 	return [
 		`${file} is stale: it differs from the types pb_migrations/ gives, from line ${line + 1}:`,
 		`  in the file:      ${have[line] ?? '(end of file)'}`,
 		`  from migrations:  ${want[line] ?? '(end of file)'}`,
+		...(added.length ? [`  missing from the file: ${added.join(', ')}`] : []),
+		...(removed.length ? [`  no longer in the migrations: ${removed.join(', ')}`] : []),
 		fix
 	].join('\n');
 }

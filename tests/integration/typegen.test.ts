@@ -19,7 +19,8 @@ function typegen(...args: string[]) {
 	return { status: res.status, output: res.stdout + res.stderr };
 }
 
-describe('npm run typegen', () => {
+// Each run starts its own PocketBase: allow for a busy machine.
+describe('npm run typegen', { timeout: 60_000 }, () => {
 	afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 	it('writes exactly the committed file, so the committed types are not stale', () => {
@@ -177,5 +178,13 @@ describe('the type generator', () => {
 		expect(problem).toContain('from line 2');
 		expect(problem).toMatch(/in the file: +c/);
 		expect(problem).toMatch(/from migrations: +b/);
+	});
+
+	it('names the record types a stale file lacks or still has', () => {
+		const expected = 'export type NewRecord = {\n};\nexport type KeptRecord = {\n};\n';
+		const actual = 'export type KeptRecord = {\n};\nexport type GoneRecord = {\n};\n';
+		const problem = compareTypes(expected, actual, 'x.ts');
+		expect(problem).toContain('missing from the file: NewRecord');
+		expect(problem).toContain('no longer in the migrations: GoneRecord');
 	});
 });
