@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type check, lint, unit, integration (real PocketBase) and end-to-end (real Chromium)
-// tests, in that order, then one summary line that counts every test.
+// `npm test`: generated record types up to date, type check, lint, unit, integration (real PocketBase)
+// and end-to-end (real Chromium) tests, in that order, then one summary line that counts every test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +40,8 @@ function countPlaywright(file) {
 	failed += stats.unexpected + stats.skipped;
 }
 
+// Stale record types would let svelte-check pass against a schema the migrations no longer give.
+step('record types up to date', process.execPath, [join(ROOT, 'scripts', 'typegen.mjs'), '--check']);
 if (step('svelte-kit sync', bin('svelte-kit'), ['sync'])) {
 	step('svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings']);
 }

@@ -1,11 +1,11 @@
-import type PocketBase from 'pocketbase';
+import type { TypedPocketBase } from '$lib/pocketbase-types';
 import type { AuthUser } from '$lib/server/pocketbase';
 
 declare global {
 	namespace App {
 		interface Locals {
 			/** A PocketBase client authenticated as the visitor, made for this request only. */
-			pb: PocketBase;
+			pb: TypedPocketBase;
 			user: AuthUser | null;
 		}
 		interface Error {

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentLabel, groupByOrganization, type MembershipRecord } from './meetings';
+import type { MembershipsRoleOptions, OrganizationsSectorOptions } from './pocketbase-types';
 
 let clock = 0;
-function membership(name: string, role: string, organization: string, sector: string): MembershipRecord {
+function membership(
+	name: string,
+	role: MembershipsRoleOptions,
+	organization: string,
+	sector: OrganizationsSectorOptions
+): MembershipRecord {
 	clock++;
 	return {
 		id: `m${clock}`,

@@ -1,27 +1,29 @@
-// Shapes of the meeting data the pages render (shared by server loads and components).
+// Shapes of the meeting data the pages render (shared by server loads and components), picked from
+// the generated record types.
+import type {
+	AgendaItemsRecord,
+	AttendanceStatusOptions,
+	IsoDateString,
+	MeetingsRecord,
+	MembershipsRecord,
+	MembershipsRoleOptions,
+	OrganizationsRecord,
+	UsersRecord
+} from '$lib/pocketbase-types';
 
-export interface MeetingSummary {
-	id: string;
-	title: string;
-	starts: string;
-	ends: string;
-	status: string;
+export interface MeetingSummary extends Pick<MeetingsRecord, 'id' | 'title' | 'starts' | 'ends' | 'status'> {
 	groupName: string;
 	place: string;
 	/** The signed-in user's attendance answer (a status), or null. */
-	myAnswer: string | null;
+	myAnswer: AttendanceStatusOptions | null;
 	/** Whether members may still answer, and whether this user answers (guests do not). */
 	open: boolean;
 	canAnswer: boolean;
-	attendanceDeadline: string;
+	attendanceDeadline: IsoDateString;
 }
 
-export interface Person {
-	id: string;
-	name: string;
-	title: string;
-	department: string;
-	role: string;
+export interface Person extends Pick<UsersRecord, 'id' | 'name' | 'title' | 'department'> {
+	role: MembershipsRoleOptions;
 }
 
 export interface OrganizationBlock {
@@ -29,34 +31,23 @@ export interface OrganizationBlock {
 	people: Person[];
 }
 
-export interface AgendaItemSummary {
-	id: string;
-	position: number;
-	title: string;
-	starts: string;
-	ends: string;
-	presenter: string;
-	kind: string;
-}
+export type AgendaItemSummary = Pick<
+	AgendaItemsRecord,
+	'id' | 'position' | 'title' | 'starts' | 'ends' | 'presenter' | 'kind'
+>;
 
 const SECTOR_ORDER = ['hospital', 'psykiatri', 'kommune', 'almen_praksis', 'region', 'andet'];
 const ROLE_ORDER = ['chair', 'co_chair', 'member', 'observer', 'secretariat', 'guest'];
 
-export type MembershipRecord = {
-	id: string;
-	role: string;
-	position?: number;
-	created: string;
-	expand?: {
-		user?: {
-			id: string;
-			name: string;
-			title: string;
-			department: string;
-			expand?: { organization?: { name: string; sector: string } };
+/** A membership as the participant lists read it: the member with their organisation. */
+export type MembershipRecord = Pick<MembershipsRecord, 'id' | 'role' | 'created'> &
+	Partial<Pick<MembershipsRecord, 'position'>> & {
+		expand?: {
+			user?: Pick<UsersRecord, 'id' | 'name' | 'title' | 'department'> & {
+				expand?: { organization?: Pick<OrganizationsRecord, 'name' | 'sector'> };
+			};
 		};
 	};
-};
 
 /** Participants by organisation, in the order the minutes use: hospital, psychiatry, municipalities, GPs. */
 export function groupByOrganization(memberships: MembershipRecord[]): OrganizationBlock[] {

@@ -2,7 +2,16 @@
 // a guest's to that one meeting), and only the group's secretariat writes items, never into or
 // out of another group.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgendaItem, createCast, ids, people, type AgendaItem, type Cast, type Who } from '../support/factories';
+import {
+	createAgendaItem,
+	createCast,
+	ids,
+	people,
+	type AgendaItem,
+	type Cast,
+	type Meeting,
+	type Who
+} from '../support/factories';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
 
 let server: TestPocketBase;
@@ -81,7 +90,10 @@ describe('agenda items: reading', () => {
 	});
 
 	it('lists for a member of another group only the items of their own group’s meetings', async () => {
-		const list = await cast.as('outsider').collection('agenda_items').getFullList<AgendaItem>({ expand: 'meeting' });
+		const list = await cast
+			.as('outsider')
+			.collection('agenda_items')
+			.getFullList<AgendaItem<{ meeting?: Meeting }>>({ expand: 'meeting' });
 		expect(ids(list)).toEqual([items.ofOtherGroup.id]);
 		expect(list[0].expand?.meeting).toMatchObject({ id: cast.meetings.ofOtherGroup.id });
 	});

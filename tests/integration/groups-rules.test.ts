@@ -13,7 +13,8 @@ import {
 	type Group,
 	type Meeting,
 	type Membership,
-	type Person
+	type Person,
+	type User
 } from '../support/factories';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
 
@@ -113,7 +114,7 @@ describe('memberships: reading', () => {
 		const own = await cast
 			.as('former')
 			.collection('memberships')
-			.getOne<Membership>(cast.memberships.former.id, { expand: 'group,user' });
+			.getOne<Membership<{ group?: Group; user?: User }>>(cast.memberships.former.id, { expand: 'group,user' });
 		expect(own.group).toBe(cast.groups.a.id);
 		expect(own.expand?.group).toBeUndefined();
 	});
@@ -127,13 +128,15 @@ describe('memberships: reading', () => {
 			meeting: cast.meetings.other.id
 		});
 		const pb = cast.as('guest');
-		const theirs = await pb.collection('memberships').getOne<Membership>(invitation.id, { expand: 'meeting' });
+		const theirs = await pb
+			.collection('memberships')
+			.getOne<Membership<{ meeting?: Meeting }>>(invitation.id, { expand: 'meeting' });
 		expect(theirs.meeting).toBe(cast.meetings.other.id);
 		expect(theirs.expand?.meeting).toBeUndefined();
 		const mine = await pb
 			.collection('memberships')
-			.getOne<Membership>(cast.memberships.guest.id, { expand: 'meeting' });
-		expect((mine.expand?.meeting as Meeting | undefined)?.id).toBe(cast.meetings.published.id);
+			.getOne<Membership<{ meeting?: Meeting }>>(cast.memberships.guest.id, { expand: 'meeting' });
+		expect(mine.expand?.meeting?.id).toBe(cast.meetings.published.id);
 	});
 
 	it('does not expand a meeting of another group even when a membership points at it', async () => {
@@ -144,7 +147,9 @@ describe('memberships: reading', () => {
 			meeting: cast.meetings.published.id
 		});
 		const pb = cast.as('outsider');
-		const own = await pb.collection('memberships').getOne<Membership>(crossed.id, { expand: 'meeting,meeting.group' });
+		const own = await pb
+			.collection('memberships')
+			.getOne<Membership<{ meeting?: Meeting }>>(crossed.id, { expand: 'meeting,meeting.group' });
 		expect(own.expand?.meeting).toBeUndefined();
 		await expect(pb.collection('meetings').getOne(cast.meetings.published.id)).rejects.toMatchObject({ status: 404 });
 	});

@@ -14,6 +14,7 @@ import {
 	type Cast,
 	type Meeting,
 	type MeetingGuest,
+	type Organization,
 	type Who
 } from '../support/factories';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
@@ -244,7 +245,9 @@ describe('meeting guests', () => {
 
 	it('shows a member the guests of published meetings, with their organisation', async () => {
 		const pb = cast.as('member');
-		const list = await pb.collection('meeting_guests').getFullList<MeetingGuest>({ expand: 'organization' });
+		const list = await pb
+			.collection('meeting_guests')
+			.getFullList<MeetingGuest<{ organization?: Organization }>>({ expand: 'organization' });
 		expect(ids(list)).toEqual(expect.arrayContaining([onPublished.id, onOther.id]));
 		const guest = list.find((g) => g.id === onPublished.id);
 		expect(guest?.expand?.organization).toMatchObject({ name: cast.organizations.b.name });

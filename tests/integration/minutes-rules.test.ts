@@ -278,7 +278,10 @@ describe('follow-ups and agenda items of another group', () => {
 			meeting: cast.meetings.minutes.id,
 			item: items.ofOtherGroup.id
 		});
-		const seen = await cast.as('member').collection('follow_ups').getOne<FollowUp>(crossed.id, { expand: 'item' });
+		const seen = await cast
+			.as('member')
+			.collection('follow_ups')
+			.getOne<FollowUp<{ item?: AgendaItem }>>(crossed.id, { expand: 'item' });
 		expect(seen.item).toBe(items.ofOtherGroup.id);
 		expect(seen.expand?.item).toBeUndefined();
 	});

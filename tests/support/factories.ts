@@ -1,69 +1,43 @@
 // Test data built through the real PocketBase API as the superuser, so every record passes the
 // same validation as in production. Each factory takes the superuser client and only the fields a
 // test cares about; the rest get valid defaults.
-import PocketBase, { type RecordModel } from 'pocketbase';
+import PocketBase from 'pocketbase';
+import type {
+	AgendaItemsResponse,
+	DecisionsResponse,
+	FollowUpsResponse,
+	GroupsKindOptions,
+	GroupsResponse,
+	ItemMinutesResponse,
+	MeetingGuestsResponse,
+	MeetingsResponse,
+	MeetingsStatusOptions,
+	MembershipsResponse,
+	MembershipsRoleOptions,
+	OrganizationsResponse,
+	OrganizationsSectorOptions,
+	UsersResponse
+} from '../../src/lib/pocketbase-types';
 
 export const PASSWORD = 'test-password-1234';
 
-export type Sector = 'hospital' | 'kommune' | 'psykiatri' | 'almen_praksis' | 'region' | 'andet';
-export type GroupKind = 'styregruppe' | 'temagruppe' | 'arbejdsgruppe' | 'forum';
-export type Role = 'member' | 'chair' | 'co_chair' | 'secretariat' | 'observer' | 'guest';
-export type MeetingStatus = 'draft' | 'published' | 'held' | 'minutes_published';
+// Record types are the generated ones (src/lib/pocketbase-types.ts, `npm run typegen`); the type
+// argument, where given, types `expand`.
+export type Sector = OrganizationsSectorOptions;
+export type GroupKind = GroupsKindOptions;
+export type Role = MembershipsRoleOptions;
+export type MeetingStatus = MeetingsStatusOptions;
 
-export interface Organization extends RecordModel {
-	name: string;
-	sector: Sector;
-}
-export interface User extends RecordModel {
-	email: string;
-	name: string;
-	title: string;
-	organization: string;
-}
-export interface Group extends RecordModel {
-	name: string;
-	kind: GroupKind;
-}
-export interface Membership extends RecordModel {
-	user: string;
-	group: string;
-	role: Role;
-	meeting: string;
-	starts: string;
-	ends: string;
-}
-export interface Meeting extends RecordModel {
-	group: string;
-	title: string;
-	starts: string;
-	ends: string;
-	status: MeetingStatus;
-}
-export interface AgendaItem extends RecordModel {
-	meeting: string;
-	position: number;
-	title: string;
-	attachments: string[];
-}
-export interface ItemMinutes extends RecordModel {
-	item: string;
-	text: string;
-}
-export interface MeetingGuest extends RecordModel {
-	meeting: string;
-	name: string;
-	organization: string;
-}
-export interface Decision extends RecordModel {
-	item: string;
-	text: string;
-}
-export interface FollowUp extends RecordModel {
-	meeting: string;
-	item: string;
-	text: string;
-	status: 'open' | 'done';
-}
+export type Organization<Texpand = unknown> = OrganizationsResponse<Texpand>;
+export type User<Texpand = unknown> = UsersResponse<Texpand>;
+export type Group<Texpand = unknown> = GroupsResponse<Texpand>;
+export type Membership<Texpand = unknown> = MembershipsResponse<Texpand>;
+export type Meeting<Texpand = unknown> = MeetingsResponse<Texpand>;
+export type AgendaItem<Texpand = unknown> = AgendaItemsResponse<Texpand>;
+export type ItemMinutes<Texpand = unknown> = ItemMinutesResponse<Texpand>;
+export type MeetingGuest<Texpand = unknown> = MeetingGuestsResponse<Texpand>;
+export type Decision<Texpand = unknown> = DecisionsResponse<Texpand>;
+export type FollowUp<Texpand = unknown> = FollowUpsResponse<Texpand>;
 
 /** A person who can sign in: their record and a client authenticated as them. */
 export interface Person {
@@ -290,6 +264,6 @@ export async function createCast(admin: PocketBase) {
 export type Cast = Awaited<ReturnType<typeof createCast>>;
 
 /** The ids of some records, for comparing lists without caring about order or fields. */
-export function ids(records: RecordModel[]): string[] {
+export function ids(records: { id: string }[]): string[] {
 	return records.map((r) => r.id).sort();
 }

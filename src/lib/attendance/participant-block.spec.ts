@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import demo from '../../../scripts/demo/midtklyngen.json';
 import { zonedToInstant, toPocketBaseDate } from '$lib/dates';
 import type { MembershipRecord } from '$lib/meetings';
+import type { MembershipsRoleOptions, OrganizationsSectorOptions } from '$lib/pocketbase-types';
 import type { AnswerRecord, AttendanceStatus } from './answers';
 import { participantBlock } from './participant-block';
 
@@ -16,7 +17,8 @@ function membership(p: DemoPerson, i: number): MembershipRecord {
 	const org = orgs.get(p.organization)!;
 	return {
 		id: `m${i}`,
-		role: p.role,
+		// The demo file is JSON: its roles and sectors are plain strings to TypeScript.
+		role: p.role as MembershipsRoleOptions,
 		position: positions.get(p.key),
 		created: `2026-01-01 00:00:${String(i).padStart(2, '0')}.000Z`,
 		expand: {
@@ -25,7 +27,7 @@ function membership(p: DemoPerson, i: number): MembershipRecord {
 				name: p.name,
 				title: p.title,
 				department: p.department,
-				expand: { organization: { name: org.name, sector: org.sector } }
+				expand: { organization: { name: org.name, sector: org.sector as OrganizationsSectorOptions } }
 			}
 		}
 	};

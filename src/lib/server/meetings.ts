@@ -5,7 +5,6 @@
 // such empty searches pile up in a collection. Reads on the normal path therefore never use a filter
 // that may legitimately match nothing: related records come as back-relation expands, which the
 // related collection's rules still govern, and meeting lists are split by date here.
-import type PocketBase from 'pocketbase';
 import { error } from '@sveltejs/kit';
 import { t } from '$lib/messages';
 import { parseInstant } from '$lib/dates';
@@ -15,41 +14,44 @@ import { many } from './expand';
 import { isLeader, isOpen, listMembers, roleIn } from './attendance';
 import { attendees } from '$lib/attendance/participant-block';
 import type { AnswerRecord } from '$lib/attendance/answers';
+import type {
+	AgendaItemsRecord,
+	AgendaItemsResponse,
+	DecisionsRecord,
+	FollowUpsRecord,
+	GroupsRecord,
+	ItemMinutesRecord,
+	MeetingGuestsRecord,
+	MeetingsRecord,
+	MembershipsRecord,
+	TypedPocketBase,
+	UsersRecord
+} from '$lib/pocketbase-types';
 
-type MeetingRecord = {
-	id: string;
-	title: string;
-	starts: string;
-	ends: string;
-	status: string;
-	location_room: string;
-	location_address: string;
-	location_note: string;
-	catering: string;
-	minutes_date: string;
-	group: string;
-	attendance_deadline: string;
+/** A meeting as the pages read it (`fields` asks for no more), with the expands they ask for. */
+type MeetingRecord = Pick<
+	MeetingsRecord,
+	| 'id'
+	| 'title'
+	| 'starts'
+	| 'ends'
+	| 'status'
+	| 'location_room'
+	| 'location_address'
+	| 'location_note'
+	| 'catering'
+	| 'minutes_date'
+	| 'group'
+	| 'attendance_deadline'
+> & {
 	expand?: {
 		attendance_via_meeting?: AnswerRecord[] | AnswerRecord;
-		group?: { id: string; name: string };
-		chair?: { name: string };
-		minute_takers?: { name: string }[];
+		group?: Pick<GroupsRecord, 'name'>;
+		chair?: Pick<UsersRecord, 'name'>;
+		minute_takers?: Pick<UsersRecord, 'name'>[];
 		agenda_items_via_meeting?: AgendaItemSummary[];
-		meeting_guests_via_meeting?: {
-			id: string;
-			name: string;
-			title: string;
-			organization_name: string;
-			created: string;
-		}[];
-		follow_ups_via_meeting?: {
-			id: string;
-			text: string;
-			owner_text: string;
-			due: string;
-			item: string;
-			position: number;
-		}[];
+		meeting_guests_via_meeting?: Pick<MeetingGuestsRecord, 'id' | 'name' | 'title' | 'organization_name' | 'created'>[];
+		follow_ups_via_meeting?: Pick<FollowUpsRecord, 'id' | 'text' | 'owner_text' | 'due' | 'item' | 'position'>[];
 	};
 };
 
@@ -72,7 +74,7 @@ function summarize(m: MeetingRecord, userId: string, answeringGroups: Set<string
 }
 
 /** The user's meetings (newest first, at most `limit`), split into upcoming and past at `now`. */
-export async function listMeetings(pb: PocketBase, userId: string, { now = new Date(), limit = 200 } = {}) {
+export async function listMeetings(pb: TypedPocketBase, userId: string, { now = new Date(), limit = 200 } = {}) {
 	const [page, memberships] = await Promise.all([
 		pb.collection('meetings').getList<MeetingRecord>(1, limit, {
 			sort: '-starts',
@@ -83,7 +85,7 @@ export async function listMeetings(pb: PocketBase, userId: string, { now = new D
 				'expand.attendance_via_meeting.user,expand.attendance_via_meeting.status'
 		}),
 		// The groups where the user answers attendance (an ordinary membership, not a guest's).
-		pb.collection('memberships').getFullList<{ group: string }>({
+		pb.collection('memberships').getFullList<Pick<MembershipsRecord, 'group'>>({
 			filter: pb.filter('user = {:userId} && meeting = ""', { userId }),
 			fields: 'group'
 		})
@@ -100,7 +102,7 @@ export async function listMeetings(pb: PocketBase, userId: string, { now = new D
 }
 
 /** Everything the meeting page shows, or a Danish 404 when the user may not see the meeting. */
-export async function getMeetingPage(pb: PocketBase, meetingId: string, userId: string) {
+export async function getMeetingPage(pb: TypedPocketBase, meetingId: string, userId: string) {
 	if (!isRecordId(meetingId)) error(404, { message: t.errors.meetingNotFound });
 	const meeting = await orNotFound(
 		pb.collection('meetings').getOne<MeetingRecord>(meetingId, {
@@ -171,22 +173,22 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string, userId: 
 	};
 }
 
-type ItemRecord = AgendaItemSummary & {
-	recommendation: string;
-	background: string;
-	attachments: string[];
-	meeting: string;
-	collectionId: string;
-	collectionName: string;
-	expand?: {
-		meeting?: MeetingRecord & { expand?: { agenda_items_via_meeting?: { position: number; title: string }[] } };
-		item_minutes_via_item?: { text: string } | { text: string }[];
-		decisions_via_item?: { id: string; text: string; position: number }[];
+type ItemRecord = AgendaItemSummary &
+	Pick<
+		AgendaItemsResponse,
+		'recommendation' | 'background' | 'attachments' | 'meeting' | 'collectionId' | 'collectionName'
+	> & {
+		expand?: {
+			meeting?: MeetingRecord & {
+				expand?: { agenda_items_via_meeting?: Pick<AgendaItemsRecord, 'position' | 'title'>[] };
+			};
+			item_minutes_via_item?: Pick<ItemMinutesRecord, 'text'> | Pick<ItemMinutesRecord, 'text'>[];
+			decisions_via_item?: Pick<DecisionsRecord, 'id' | 'text' | 'position'>[];
+		};
 	};
-};
 
 /** One agenda item of a meeting by its number, or a Danish 404. */
-function findItem(pb: PocketBase, meetingId: string, position: number, options: Record<string, string>) {
+function findItem(pb: TypedPocketBase, meetingId: string, position: number, options: Record<string, string>) {
 	return orNotFound(
 		pb
 			.collection('agenda_items')
@@ -199,7 +201,7 @@ function findItem(pb: PocketBase, meetingId: string, position: number, options: 
 }
 
 /** One agenda item with its meeting context, Referat, decisions and neighbours. */
-export async function getAgendaItemPage(pb: PocketBase, meetingId: string, position: number) {
+export async function getAgendaItemPage(pb: TypedPocketBase, meetingId: string, position: number) {
 	if (!isRecordId(meetingId) || !Number.isInteger(position) || position < 1 || position > 999) {
 		error(404, { message: t.errors.itemNotFound });
 	}
@@ -246,7 +248,7 @@ export async function getAgendaItemPage(pb: PocketBase, meetingId: string, posit
 }
 
 /** Streams a protected attachment of an agenda item the user may read. */
-export async function fetchAttachment(pb: PocketBase, meetingId: string, position: number, fileName: string) {
+export async function fetchAttachment(pb: TypedPocketBase, meetingId: string, position: number, fileName: string) {
 	if (!isRecordId(meetingId) || !Number.isInteger(position)) error(404, { message: t.errors.fileNotFound });
 	const item = await findItem(pb, meetingId, position, { fields: 'id,collectionId,collectionName,attachments' });
 	if (!item.attachments.includes(fileName)) error(404, { message: t.errors.fileNotFound });

@@ -2,16 +2,12 @@
 // requests would leak into each other.
 import PocketBase from 'pocketbase';
 import { env } from '$env/dynamic/private';
+import type { TypedPocketBase, UsersRecord } from '$lib/pocketbase-types';
 
 export const AUTH_COOKIE = 'pb_auth';
 
-export interface AuthUser {
-	id: string;
-	email: string;
-	name: string;
-	title: string;
-	organization: string;
-}
+/** The signed-in user as `locals.user` holds it. */
+export type AuthUser = Pick<UsersRecord, 'id' | 'email' | 'name' | 'title' | 'organization'>;
 
 export function pocketBaseUrl(): string {
 	return env.PB_URL || 'http://127.0.0.1:8090';
@@ -21,8 +17,8 @@ export function pocketBaseUrl(): string {
  * A fresh, unauthenticated client. `clientAddress` is the visitor's address, passed on so that
  * PocketBase's login rate limits count per visitor rather than per app server.
  */
-export function createClient(clientAddress?: string): PocketBase {
-	const pb = new PocketBase(pocketBaseUrl());
+export function createClient(clientAddress?: string): TypedPocketBase {
+	const pb = new PocketBase(pocketBaseUrl()) as TypedPocketBase;
 	// Parallel loads in one request must not cancel each other.
 	pb.autoCancellation(false);
 	if (clientAddress) {
@@ -38,7 +34,7 @@ export function createClient(clientAddress?: string): PocketBase {
  * A client authenticated from the auth cookie. The token is checked with PocketBase (authRefresh),
  * so a tampered or revoked cookie yields an anonymous client rather than a forged user.
  */
-export async function clientFromCookie(cookieHeader: string, clientAddress?: string): Promise<PocketBase> {
+export async function clientFromCookie(cookieHeader: string, clientAddress?: string): Promise<TypedPocketBase> {
 	const pb = createClient(clientAddress);
 	pb.authStore.loadFromCookie(cookieHeader, AUTH_COOKIE);
 	if (!pb.authStore.isValid || pb.authStore.record?.collectionName !== 'users') {
