@@ -13,6 +13,7 @@ import {
 	type Who
 } from '../support/factories';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { expandedIds, filterRefused } from '../support/rules';
 
 let server: TestPocketBase;
 let cast: Cast;
@@ -35,12 +36,18 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-/** The agenda items `who` can list, limited to group A's meetings. */
+/** The agenda items `who` can list, limited to group A's meetings (a filter on the items' own field). */
 async function itemsOfGroupA(who: Who): Promise<string[]> {
 	const pb = cast.as(who);
-	const list = await pb
-		.collection('agenda_items')
-		.getFullList<AgendaItem>({ filter: pb.filter('meeting.group = {:group}', { group: cast.groups.a.id }) });
+	const { published, other, draft, minutes } = cast.meetings;
+	const list = await pb.collection('agenda_items').getFullList<AgendaItem>({
+		filter: pb.filter('meeting = {:a} || meeting = {:b} || meeting = {:c} || meeting = {:d}', {
+			a: published.id,
+			b: other.id,
+			c: draft.id,
+			d: minutes.id
+		})
+	});
 	return ids(list);
 }
 
@@ -96,6 +103,22 @@ describe('agenda items: reading', () => {
 			.getFullList<AgendaItem<{ meeting?: Meeting }>>({ expand: 'meeting' });
 		expect(ids(list)).toEqual([items.ofOtherGroup.id]);
 		expect(list[0].expand?.meeting).toMatchObject({ id: cast.meetings.ofOtherGroup.id });
+	});
+
+	it.each<[string, { filter?: string; sort?: string }]>([
+		['a filter through the meeting to its group', { filter: 'meeting.group != ""' }],
+		['a filter through the meeting to its status', { filter: 'meeting.status = "draft"' }],
+		['a sort on the meeting’s start', { sort: 'meeting.starts' }]
+	])('refuses %s on agenda items', async (_label, options) => {
+		await filterRefused(cast.as('member'), 'agenda_items', options);
+	});
+
+	it('expands the items of a meeting from the meeting for whoever may read it, as the meeting page does', async () => {
+		const expand = (who: Who, meeting: string) =>
+			expandedIds(cast.as(who), 'meetings', meeting, 'agenda_items_via_meeting');
+		expect(await expand('member', cast.meetings.published.id)).toEqual([items.published.id]);
+		expect(await expand('guest', cast.meetings.published.id)).toEqual([items.published.id]);
+		expect(await expand('secretariat', cast.meetings.draft.id)).toEqual([items.draft.id]);
 	});
 });
 

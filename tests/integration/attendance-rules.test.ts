@@ -2,6 +2,7 @@
 // start or attendance deadline) or by the group's secretariat; read only by the member and the
 // group's leaders; every change in the audit log; a named substitute becomes a guest of the meeting.
 import type PocketBase from 'pocketbase';
+import type { RecordModel } from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher } from '../../scripts/lib/mail-catcher.mjs';
 import {
@@ -16,9 +17,9 @@ import {
 	type Person
 } from '../support/factories';
 import { freePort, startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { expandedIds, listRefused, viewable } from '../support/rules';
 
-type Answer = {
-	id: string;
+type Answer = RecordModel & {
 	meeting: string;
 	user: string;
 	status: string;
@@ -69,6 +70,25 @@ afterAll(async () => {
 const answer = (pb: PocketBase, fields: Record<string, unknown>) => pb.collection('attendance').create<Answer>(fields);
 const me = (p: Person) => p.record.id;
 
+/** The answer `person` gave for `meeting`, read as the superuser. */
+const answerOf = (person: Person, meeting: Meeting) =>
+	cast.admin
+		.collection('attendance')
+		.getFirstListItem<Answer>(
+			cast.admin.filter('user = {:user} && meeting = {:meeting}', { user: me(person), meeting: meeting.id })
+		);
+
+type AuditEntry = RecordModel & { record: string; action: string; created: string };
+
+/** The audit log of `meeting` as `pb` reads it (an expand of the meeting), oldest first; of one record if given. */
+async function auditOf(pb: PocketBase, meeting: Meeting, record?: string): Promise<AuditEntry[]> {
+	const read = await pb.collection('meetings').getOne(meeting.id, { expand: 'audit_log_via_meeting' });
+	const log = (read.expand?.audit_log_via_meeting as AuditEntry[] | undefined) ?? [];
+	return log
+		.filter((e) => record === undefined || e.record === record)
+		.sort((a, b) => a.created.localeCompare(b.created));
+}
+
 describe('a member answering for themselves', () => {
 	it('answers once per meeting and reads only their own answer', async () => {
 		const mine = await answer(cast.as('member'), {
@@ -77,17 +97,20 @@ describe('a member answering for themselves', () => {
 			status: 'attending'
 		});
 		expect(mine).toMatchObject({ status: 'attending', answered_by: me(cast.people.member) });
-		await answer(colleague.pb, { meeting: open.id, user: me(colleague), status: 'absent' });
+		const theirs = await answer(colleague.pb, { meeting: open.id, user: me(colleague), status: 'absent' });
 
 		await expect(
 			answer(cast.as('member'), { meeting: open.id, user: me(cast.people.member), status: 'absent' })
 		).rejects.toMatchObject({ status: 400 });
-		expect(ids(await cast.as('member').collection('attendance').getFullList())).toEqual([mine.id]);
+		const pb = cast.as('member');
+		expect(await viewable(pb, 'attendance', [mine.id, theirs.id])).toEqual([mine.id]);
+		expect(await expandedIds(pb, 'meetings', open.id, 'attendance_via_meeting')).toEqual([mine.id]);
+		await listRefused(pb, 'attendance');
 	});
 
 	it('changes the answer until the lock', async () => {
 		const pb = colleague.pb.collection('attendance');
-		const [mine] = await pb.getFullList<Answer>({ filter: `meeting = "${open.id}"` });
+		const mine = await answerOf(colleague, open);
 		await expect(pb.update(mine.id, { status: 'attending', note: 'Kommer med toget' })).resolves.toMatchObject({
 			status: 'attending'
 		});
@@ -151,10 +174,12 @@ describe('a member answering for themselves', () => {
 });
 
 describe('reading answers', () => {
-	it('shows every answer of the group to its secretariat and chair', async () => {
+	it('shows every answer of the group to its secretariat and chair, as an expand of the meeting', async () => {
+		const answers = [await answerOf(cast.people.member, open), await answerOf(colleague, open)];
 		for (const pb of [cast.as('secretariat'), chair.pb]) {
-			const list = await pb.collection('attendance').getFullList<Answer>({ filter: `meeting = "${open.id}"` });
-			expect(list.map((a) => a.user).sort()).toEqual([me(cast.people.member), me(colleague)].sort());
+			expect(await expandedIds(pb, 'meetings', open.id, 'attendance_via_meeting')).toEqual(ids(answers));
+			expect(await viewable(pb, 'attendance', ids(answers))).toEqual(ids(answers));
+			await listRefused(pb, 'attendance');
 		}
 	});
 
@@ -162,16 +187,14 @@ describe('reading answers', () => {
 		'hides the answers from %s',
 		async (who) => {
 			const pb = cast.as(who);
-			expect((await pb.collection('attendance').getList(1, 50)).items).toEqual([]);
-			const [any] = await cast.admin.collection('attendance').getFullList<Answer>({ filter: `meeting = "${open.id}"` });
-			await expect(pb.collection('attendance').getOne(any.id)).rejects.toMatchObject({ status: 404 });
+			await listRefused(pb, 'attendance');
+			const answers = [await answerOf(cast.people.member, open), await answerOf(colleague, open)];
+			expect(await viewable(pb, 'attendance', ids(answers))).toEqual([]);
 		}
 	);
 
 	it("hides a colleague's answer from a member", async () => {
-		const [theirs] = await cast.admin
-			.collection('attendance')
-			.getFullList<Answer>({ filter: `user = "${me(colleague)}" && meeting = "${open.id}"` });
+		const theirs = await answerOf(colleague, open);
 		await expect(cast.as('member').collection('attendance').getOne(theirs.id)).rejects.toMatchObject({ status: 404 });
 	});
 });
@@ -184,10 +207,7 @@ describe('the secretariat', () => {
 			status: 'absent'
 		});
 		expect(record.answered_by).toBe(me(cast.people.secretariat));
-		const log = await cast
-			.as('secretariat')
-			.collection('audit_log')
-			.getFullList({ filter: `record = "${record.id}"` });
+		const log = await auditOf(cast.as('secretariat'), pastDeadline, record.id);
 		expect(log).toHaveLength(1);
 		expect(log[0]).toMatchObject({
 			action: 'create',
@@ -200,10 +220,7 @@ describe('the secretariat', () => {
 	it('records every change with the old and the new answer', async () => {
 		const record = await answer(cast.as('secretariat'), { meeting: held.id, user: me(colleague), status: 'attending' });
 		await cast.as('secretariat').collection('attendance').update(record.id, { status: 'absent', note: 'Syg' });
-		const log = await cast
-			.as('secretariat')
-			.collection('audit_log')
-			.getFullList({ filter: `record = "${record.id}"`, sort: 'created' });
+		const log = await auditOf(cast.as('secretariat'), held, record.id);
 		expect(log.map((l) => l.action)).toEqual(['create', 'update']);
 		expect(log[1].before).toMatchObject({ status: 'attending' });
 		expect(log[1].after).toMatchObject({ status: 'absent', note: 'Syg' });
@@ -219,19 +236,60 @@ describe('the secretariat', () => {
 		await expect(
 			answer(cast.as('otherSecretariat'), { meeting: open.id, user: me(chair), status: 'absent' })
 		).rejects.toMatchObject({ status: 400 });
-		const [any] = await cast.admin.collection('attendance').getFullList<Answer>({ filter: `meeting = "${open.id}"` });
+		const any = await answerOf(cast.people.member, open);
 		await expect(
 			cast.as('otherSecretariat').collection('attendance').update(any.id, { status: 'absent' })
 		).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('is the only one who may read the audit log, and nobody writes it through the API', async () => {
-		expect((await cast.as('member').collection('audit_log').getList(1, 50)).items).toEqual([]);
-		expect((await chair.pb.collection('audit_log').getList(1, 50)).items).toEqual([]);
-		expect((await cast.as('otherSecretariat').collection('audit_log').getList(1, 50)).items).toEqual([]);
+		const entries = (await auditOf(cast.as('secretariat'), open)).map((e) => e.id);
+		expect(entries.length).toBeGreaterThan(0);
+		for (const pb of [cast.as('member'), chair.pb, cast.as('otherSecretariat'), cast.as('anon')]) {
+			expect(await viewable(pb, 'audit_log', entries)).toEqual([]);
+		}
+		for (const pb of [cast.as('member'), chair.pb]) {
+			expect(await expandedIds(pb, 'meetings', open.id, 'audit_log_via_meeting')).toEqual([]);
+		}
+		for (const pb of [cast.as('secretariat'), cast.as('member'), cast.as('otherSecretariat')]) {
+			await listRefused(pb, 'audit_log');
+		}
 		await expect(
 			cast.as('secretariat').collection('audit_log').create({ collection: 'attendance', record: 'x', action: 'create' })
 		).rejects.toMatchObject({ status: 403 });
+	});
+	it('deletes an answer of the group, and the audit log keeps what it was', async () => {
+		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
+		const record = await answer(cast.as('member'), {
+			meeting: meeting.id,
+			user: me(cast.people.member),
+			status: 'absent'
+		});
+		await expect(cast.as('secretariat').collection('attendance').delete(record.id)).resolves.toBe(true);
+		await expect(cast.admin.collection('attendance').getOne(record.id)).rejects.toMatchObject({ status: 404 });
+		const log = await auditOf(cast.as('secretariat'), meeting, record.id);
+		expect(log.map((l) => l.action)).toEqual(['create', 'delete']);
+	});
+
+	it('is the only one who may delete an answer, and nobody changes or deletes the audit log', async () => {
+		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
+		const record = await answer(cast.as('member'), {
+			meeting: meeting.id,
+			user: me(cast.people.member),
+			status: 'attending'
+		});
+		for (const pb of [cast.as('member'), chair.pb, cast.as('otherSecretariat'), cast.as('guest'), cast.as('anon')]) {
+			await expect(pb.collection('attendance').delete(record.id)).rejects.toMatchObject({ status: 404 });
+		}
+		await expect(cast.admin.collection('attendance').getOne(record.id)).resolves.toMatchObject({ status: 'attending' });
+		const [entry] = await auditOf(cast.as('secretariat'), meeting, record.id);
+		for (const pb of [cast.as('secretariat'), cast.as('member')]) {
+			await expect(pb.collection('audit_log').update(entry.id, { action: 'delete' })).rejects.toMatchObject({
+				status: 403
+			});
+			await expect(pb.collection('audit_log').delete(entry.id)).rejects.toMatchObject({ status: 403 });
+		}
+		await expect(cast.admin.collection('audit_log').getOne(entry.id)).resolves.toMatchObject({ action: 'create' });
 	});
 });
 
@@ -305,7 +363,7 @@ describe('a named substitute', () => {
 
 		const memberships = await cast.admin
 			.collection('memberships')
-			.getFullList({ filter: `user = "${stored.substitute_user}"` });
+			.getFullList({ filter: cast.admin.filter('user = {:user}', { user: stored.substitute_user }) });
 		expect(memberships).toEqual([expect.objectContaining({ role: 'guest', meeting: meeting.id })]);
 	});
 
@@ -326,9 +384,9 @@ describe('a named substitute', () => {
 		});
 		const guestOf = async (user: string) =>
 			(
-				await cast.admin
-					.collection('memberships')
-					.getFullList({ filter: `user = "${user}" && meeting = "${meeting.id}"` })
+				await cast.admin.collection('memberships').getFullList({
+					filter: cast.admin.filter('user = {:user} && meeting = {:meeting}', { user, meeting: meeting.id })
+				})
 			).length;
 		const second = (await cast.admin.collection('attendance').getOne<Answer>(record.id)).substitute_user;
 		expect(second).not.toBe(first);
@@ -336,6 +394,33 @@ describe('a named substitute', () => {
 		expect(await guestOf(second)).toBe(1);
 		await colleague.pb.collection('attendance').update(record.id, { status: 'attending' });
 		expect(await guestOf(second)).toBe(0);
+	});
+	it("is hidden from the group's members until the minutes are published, and shown to the chair at once", async () => {
+		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
+		const record = await answer(colleague.pb, {
+			meeting: meeting.id,
+			user: me(colleague),
+			status: 'substitute',
+			substitute_name: 'Sigrid Suppleant',
+			substitute_email: 'sigrid@kommune.test'
+		});
+		const substitute = (await cast.admin.collection('attendance').getOne<Answer>(record.id)).substitute_user;
+		const invitation = await cast.admin
+			.collection('memberships')
+			.getFirstListItem(cast.admin.filter('user = {:user}', { user: substitute }));
+		const sees = async (pb: PocketBase) => ({
+			user: (await viewable(pb, 'users', [substitute])).length === 1,
+			membership: (await viewable(pb, 'memberships', [invitation.id])).length === 1
+		});
+		const both = { user: true, membership: true };
+		const neither = { user: false, membership: false };
+
+		for (const pb of [cast.as('member'), colleague.pb, cast.as('outsider')]) expect(await sees(pb)).toEqual(neither);
+		for (const pb of [chair.pb, cast.as('secretariat')]) expect(await sees(pb)).toEqual(both);
+
+		await cast.admin.collection('meetings').update(meeting.id, { status: 'minutes_published' });
+		for (const pb of [cast.as('member'), colleague.pb]) expect(await sees(pb)).toEqual(both);
+		expect(await sees(cast.as('outsider'))).toEqual(neither);
 	});
 });
 
@@ -371,12 +456,14 @@ describe('answers in published minutes', () => {
 			answer(cast.as('member'), { meeting: meeting.id, user: me(cast.people.member), status: 'attending' }),
 			answer(colleague.pb, { meeting: meeting.id, user: me(colleague), status: 'absent' })
 		]);
-		const seenBy = async (pb: PocketBase) =>
-			ids(await pb.collection('attendance').getFullList({ filter: `meeting = "${meeting.id}"` }));
+		const both = ids([mine, theirs]);
+		const seenBy = (pb: PocketBase) => viewable(pb, 'attendance', both);
 		expect(await seenBy(cast.as('member'))).toEqual([mine.id]);
+		expect(await expandedIds(cast.as('member'), 'meetings', meeting.id, 'attendance_via_meeting')).toEqual([mine.id]);
 
 		await cast.admin.collection('meetings').update(meeting.id, { status: 'minutes_published' });
-		expect(await seenBy(cast.as('member'))).toEqual([mine.id, theirs.id].sort());
+		expect(await seenBy(cast.as('member'))).toEqual(both);
+		expect(await expandedIds(cast.as('member'), 'meetings', meeting.id, 'attendance_via_meeting')).toEqual(both);
 		for (const who of ['outsider', 'otherSecretariat', 'former', 'guest'] as const) {
 			expect(await seenBy(cast.as(who))).toEqual([]);
 		}

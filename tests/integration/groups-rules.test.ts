@@ -2,7 +2,9 @@
 // only, and the secretariat manages members without being able to make secretariats or reach
 // into another group.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type PocketBase from 'pocketbase';
 import {
+	createMeeting,
 	createMembership,
 	createUser,
 	daysFromNow,
@@ -17,6 +19,7 @@ import {
 	type User
 } from '../support/factories';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { filterRefused, viewable } from '../support/rules';
 
 let server: TestPocketBase;
 let cast: Cast;
@@ -55,6 +58,13 @@ describe('groups', () => {
 		await expect(pb.collection('groups').getOne(cast.groups.a.id)).rejects.toMatchObject({ status: 404 });
 	});
 
+	it.each<[string, { filter?: string; sort?: string }]>([
+		['a filter through the memberships of a group', { filter: 'memberships_via_group.user.name ~ "Mette"' }],
+		['a sort through the meetings of a group', { sort: 'meetings_via_group.title' }]
+	])('refuses %s', async (_label, options) => {
+		await filterRefused(cast.as('outsider'), 'groups', options);
+	});
+
 	it.each(people('anon', 'member', 'secretariat', 'guest', 'former', 'outsider'))(
 		'refuses to let %s create, update or delete a group',
 		async (_label, who) => {
@@ -69,10 +79,16 @@ describe('groups', () => {
 });
 
 describe('memberships: reading', () => {
-	it.each(people('member', 'secretariat'))('shows %s the memberships of the group', async (_label, who) => {
-		const list = await cast.as(who).collection('memberships').getFullList<Membership>();
+	it("shows a member the group's ordinary memberships, a former member's included", async () => {
+		const list = await cast.as('member').collection('memberships').getFullList<Membership>();
 		const m = cast.memberships;
-		expect(ids(list)).toEqual(expect.arrayContaining([m.member.id, m.secretariat.id, m.guest.id, m.former.id]));
+		expect(ids(list)).toEqual(ids([m.member, m.secretariat, m.former]));
+	});
+
+	it("shows the secretariat the group's memberships, guests included", async () => {
+		const list = await cast.as('secretariat').collection('memberships').getFullList<Membership>();
+		const m = cast.memberships;
+		expect(ids(list)).toEqual(expect.arrayContaining(ids([m.member, m.secretariat, m.guest, m.former])));
 		expect(list.every((r) => r.group === cast.groups.a.id)).toBe(true);
 	});
 
@@ -80,6 +96,35 @@ describe('memberships: reading', () => {
 		const list = await cast.as('guest').collection('memberships').getFullList<Membership>();
 		expect(ids(list)).toEqual(expect.arrayContaining([cast.memberships.guest.id, cast.memberships.member.id]));
 		expect(list.every((r) => r.group === cast.groups.a.id)).toBe(true);
+	});
+
+	it("lists for a member the group's members with their names and organisations, as the meeting page does", async () => {
+		const pb = cast.as('member');
+		const list = await pb.collection('memberships').getFullList<Membership>({
+			filter: pb.filter(
+				'group = {:group} && meeting = "" && role != "guest" && (starts = "" || starts <= @now) && (ends = "" || ends > @now)',
+				{ group: cast.groups.a.id }
+			),
+			expand: 'user.organization'
+		});
+		const names = list.map((m) => (m.expand?.user as { name: string } | undefined)?.name).sort();
+		expect(names).toEqual(['Mette Medlem', 'Sofie Sekretær']);
+		const organisations = list.map(
+			(m) => (m.expand?.user as { expand?: { organization?: { name: string } } }).expand?.organization?.name
+		);
+		expect(organisations).toEqual([cast.organizations.a.name, cast.organizations.a.name]);
+	});
+
+	it.each<[string, string]>([
+		['a filter on the group name', 'group.name != ""'],
+		['a filter through the user', 'user.email ~ "@"'],
+		['a filter through a back-relation', 'group.meetings_via_group.title ~ "M"']
+	])('refuses %s on memberships', async (_label, filter) => {
+		await filterRefused(cast.as('member'), 'memberships', { filter });
+	});
+
+	it('refuses a sort on a related field of memberships', async () => {
+		await filterRefused(cast.as('secretariat'), 'memberships', { sort: '-user.name' });
 	});
 
 	it.each(people('outsider', 'otherSecretariat'))('hides every membership of group A from %s', async (_label, who) => {
@@ -119,7 +164,7 @@ describe('memberships: reading', () => {
 		expect(own.expand?.group).toBeUndefined();
 	});
 
-	it('does not expand, for a guest, the meeting another guest is invited to', async () => {
+	it("hides another guest's invitation from a guest, and expands the guest's own meeting", async () => {
 		const otherGuest = await createUser(cast.admin, { organization: cast.organizations.b.id });
 		const invitation = await createMembership(cast.admin, {
 			user: otherGuest.record.id,
@@ -128,11 +173,7 @@ describe('memberships: reading', () => {
 			meeting: cast.meetings.other.id
 		});
 		const pb = cast.as('guest');
-		const theirs = await pb
-			.collection('memberships')
-			.getOne<Membership<{ meeting?: Meeting }>>(invitation.id, { expand: 'meeting' });
-		expect(theirs.meeting).toBe(cast.meetings.other.id);
-		expect(theirs.expand?.meeting).toBeUndefined();
+		await expect(pb.collection('memberships').getOne(invitation.id)).rejects.toMatchObject({ status: 404 });
 		const mine = await pb
 			.collection('memberships')
 			.getOne<Membership<{ meeting?: Meeting }>>(cast.memberships.guest.id, { expand: 'meeting' });
@@ -152,6 +193,105 @@ describe('memberships: reading', () => {
 			.getOne<Membership<{ meeting?: Meeting }>>(crossed.id, { expand: 'meeting,meeting.group' });
 		expect(own.expand?.meeting).toBeUndefined();
 		await expect(pb.collection('meetings').getOne(cast.meetings.published.id)).rejects.toMatchObject({ status: 404 });
+	});
+});
+
+describe('memberships and people: guests and substitutes', () => {
+	/** A new person with a guest membership of `meeting` in group A. */
+	async function guestOf(meeting: Meeting) {
+		const person = await createUser(cast.admin, { organization: cast.organizations.b.id });
+		const membership = await createMembership(cast.admin, {
+			user: person.record.id,
+			group: cast.groups.a.id,
+			role: 'guest',
+			meeting: meeting.id
+		});
+		return { person, membership };
+	}
+
+	/** What `pb` can view of the given people and their memberships. */
+	async function seen(pb: PocketBase, people: { person: Person; membership: Membership }[]) {
+		return {
+			users: await viewable(
+				pb,
+				'users',
+				people.map((p) => p.person.record.id)
+			),
+			memberships: await viewable(
+				pb,
+				'memberships',
+				people.map((p) => p.membership.id)
+			)
+		};
+	}
+
+	const ordinary = () => [
+		{ person: cast.people.member, membership: cast.memberships.member },
+		{ person: cast.people.secretariat, membership: cast.memberships.secretariat }
+	];
+	const everything = (people: { person: Person; membership: Membership }[]) => ({
+		users: people.map((p) => p.person.record.id).sort(),
+		memberships: people.map((p) => p.membership.id).sort()
+	});
+	const nothing = { users: [], memberships: [] };
+
+	it("shows a guest the group's members only until their meeting ends, and their own record after", async () => {
+		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
+		const guest = await guestOf(meeting);
+		expect(await seen(guest.person.pb, ordinary())).toEqual(everything(ordinary()));
+
+		await cast.admin
+			.collection('meetings')
+			.update(meeting.id, { starts: daysFromNow(-1), ends: daysFromNow(-1 + 2 / 24), status: 'held' });
+		expect(await seen(guest.person.pb, ordinary())).toEqual(nothing);
+		expect(await seen(guest.person.pb, [guest])).toEqual(everything([guest]));
+	});
+
+	it('shows the guest of a meeting that has already ended no member of the group', async () => {
+		const ended = await createMeeting(cast.admin, {
+			group: cast.groups.a.id,
+			status: 'held',
+			starts: daysFromNow(-3),
+			ends: daysFromNow(-3 + 2 / 24)
+		});
+		const guest = await guestOf(ended);
+		expect(await seen(guest.person.pb, ordinary())).toEqual(nothing);
+		expect(await seen(guest.person.pb, [guest])).toEqual(everything([guest]));
+	});
+
+	it("never shows a guest another guest's membership or account, not even of the same meeting", async () => {
+		const sameMeeting = await guestOf(cast.meetings.published);
+		const otherMeeting = await guestOf(cast.meetings.other);
+		expect(await seen(cast.as('guest'), [sameMeeting, otherMeeting])).toEqual(nothing);
+		// The same guest sees the group's ordinary members: the refusal above is about guests.
+		expect(await seen(cast.as('guest'), ordinary())).toEqual(everything(ordinary()));
+	});
+
+	it("shows a member a substitute's guest membership and account only once the minutes are published", async () => {
+		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id, status: 'held' });
+		const substitute = await guestOf(meeting);
+		expect(await seen(cast.as('member'), [substitute])).toEqual(nothing);
+
+		await cast.admin.collection('meetings').update(meeting.id, { status: 'minutes_published' });
+		expect(await seen(cast.as('member'), [substitute])).toEqual(everything([substitute]));
+		for (const who of ['outsider', 'otherSecretariat', 'former', 'anon'] as const) {
+			expect(await seen(cast.as(who), [substitute])).toEqual(nothing);
+		}
+	});
+
+	it("shows the group's secretariat, chair and co-chair a substitute at once", async () => {
+		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
+		const substitute = await guestOf(meeting);
+		const leaders: PocketBase[] = [cast.as('secretariat')];
+		for (const role of ['chair', 'co_chair'] as const) {
+			const leader = await createUser(cast.admin, { organization: cast.organizations.a.id });
+			await createMembership(cast.admin, { user: leader.record.id, group: cast.groups.a.id, role });
+			leaders.push(leader.pb);
+		}
+		for (const pb of leaders) {
+			expect(await seen(pb, [substitute])).toEqual(everything([substitute]));
+		}
+		expect(await seen(cast.as('otherSecretariat'), [substitute])).toEqual(nothing);
 	});
 });
 

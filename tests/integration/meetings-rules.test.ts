@@ -18,6 +18,7 @@ import {
 	type Who
 } from '../support/factories';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { expandedIds, filterRefused, listRefused, viewable } from '../support/rules';
 
 let server: TestPocketBase;
 let cast: Cast;
@@ -110,12 +111,27 @@ describe('meetings: reading', () => {
 		expect(ids(expanded)).toEqual(ids(visible()));
 	});
 
-	it('does not reveal meetings of another group through a filter on the group name', async () => {
-		const pb = cast.as('outsider');
-		const list = await pb
-			.collection('meetings')
-			.getList(1, 50, { filter: pb.filter('group.name = {:name}', { name: cast.groups.a.name }) });
-		expect(list.items).toEqual([]);
+	it.each<[string, { filter?: string; sort?: string }]>([
+		['a filter on the group name', { filter: 'group.name != ""' }],
+		['a filter through a back-relation', { filter: 'agenda_items_via_meeting.title ~ "a"' }],
+		['a filter through @collection', { filter: '@collection.groups.name ?= "x"' }],
+		['a filter on @request', { filter: '@request.auth.id != ""' }],
+		['a sort on a related field', { sort: 'group.name' }]
+	])('refuses %s on meetings, so no filter reveals what the rules hide', async (_label, options) => {
+		await filterRefused(cast.as('outsider'), 'meetings', options);
+	});
+
+	it('still accepts a filter and sort on the meetings’ own fields', async () => {
+		const pb = cast.as('member');
+		const list = await pb.collection('meetings').getFullList<Meeting>({
+			filter: pb.filter('group = {:group} && status != "draft" && starts > {:since}', {
+				group: cast.groups.a.id,
+				since: daysFromNow(-1)
+			}),
+			sort: '-starts,title'
+		});
+		const { published, other, minutes } = cast.meetings;
+		expect(ids(list)).toEqual(ids([published, other, minutes]));
 	});
 });
 
@@ -243,14 +259,33 @@ describe('meeting guests', () => {
 		]);
 	});
 
+	/** The four guests of the cast's meetings, by id. */
+	const allGuests = () => [onPublished.id, onOther.id, onDraft.id, onOtherGroup.id];
+
+	it.each(people('anon', 'member', 'secretariat', 'guest', 'former', 'outsider'))(
+		'refuses to list meeting guests to %s',
+		async (_label, who) => {
+			await listRefused(cast.as(who), 'meeting_guests');
+		}
+	);
+
 	it('shows a member the guests of published meetings, with their organisation', async () => {
 		const pb = cast.as('member');
-		const list = await pb
+		expect(await viewable(pb, 'meeting_guests', allGuests())).toEqual(ids([onPublished, onOther]));
+		const guest = await pb
 			.collection('meeting_guests')
-			.getFullList<MeetingGuest<{ organization?: Organization }>>({ expand: 'organization' });
-		expect(ids(list)).toEqual(expect.arrayContaining([onPublished.id, onOther.id]));
-		const guest = list.find((g) => g.id === onPublished.id);
-		expect(guest?.expand?.organization).toMatchObject({ name: cast.organizations.b.name });
+			.getOne<MeetingGuest<{ organization?: Organization }>>(onPublished.id, { expand: 'organization' });
+		expect(guest.expand?.organization).toMatchObject({ name: cast.organizations.b.name });
+	});
+
+	it('expands for a member the guests of a meeting from the meeting, as the meeting page does', async () => {
+		const pb = cast.as('member');
+		expect(await expandedIds(pb, 'meetings', cast.meetings.published.id, 'meeting_guests_via_meeting')).toEqual([
+			onPublished.id
+		]);
+		expect(await expandedIds(pb, 'meetings', cast.meetings.other.id, 'meeting_guests_via_meeting')).toEqual([
+			onOther.id
+		]);
 	});
 
 	it('hides the guests of a draft meeting from a member but not from the secretariat', async () => {
@@ -264,18 +299,17 @@ describe('meeting guests', () => {
 
 	it('shows a guest the other guests of their own meeting only', async () => {
 		const pb = cast.as('guest');
-		expect(ids(await pb.collection('meeting_guests').getFullList<MeetingGuest>())).toEqual([onPublished.id]);
-		await expect(pb.collection('meeting_guests').getOne(onOther.id)).rejects.toMatchObject({ status: 404 });
+		expect(await viewable(pb, 'meeting_guests', allGuests())).toEqual([onPublished.id]);
+		expect(await expandedIds(pb, 'meetings', cast.meetings.published.id, 'meeting_guests_via_meeting')).toEqual([
+			onPublished.id
+		]);
 	});
 
 	it.each(people('anon', 'former', 'outsider', 'otherSecretariat'))(
 		'hides the guests of the group’s meetings from %s',
 		async (_label, who) => {
-			const pb = cast.as(who);
-			const list = await pb.collection('meeting_guests').getFullList<MeetingGuest>();
 			const ownGroupGuests = who === 'outsider' || who === 'otherSecretariat' ? [onOtherGroup.id] : [];
-			expect(ids(list)).toEqual(ownGroupGuests);
-			await expect(pb.collection('meeting_guests').getOne(onPublished.id)).rejects.toMatchObject({ status: 404 });
+			expect(await viewable(cast.as(who), 'meeting_guests', allGuests())).toEqual(ownGroupGuests);
 		}
 	);
 

@@ -6,7 +6,6 @@ import {
 	createMembership,
 	createUser,
 	daysFromNow,
-	ids,
 	people,
 	type Cast,
 	type Organization,
@@ -14,6 +13,7 @@ import {
 	type Who
 } from '../support/factories';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { listRefused, viewable } from '../support/rules';
 
 let server: TestPocketBase;
 let cast: Cast;
@@ -29,20 +29,18 @@ afterAll(async () => {
 
 describe('organizations', () => {
 	it.each(people('member', 'secretariat', 'guest', 'former', 'outsider'))(
-		'lets %s list and view every organisation',
+		'lets %s view every organisation, and lists none',
 		async (_label, who) => {
 			const pb = cast.as(who);
-			const list = await pb.collection('organizations').getFullList<Organization>();
-			expect(ids(list)).toEqual(expect.arrayContaining([cast.organizations.a.id, cast.organizations.b.id]));
-			await expect(pb.collection('organizations').getOne(cast.organizations.b.id)).resolves.toMatchObject({
-				name: cast.organizations.b.name
-			});
+			const { a, b } = cast.organizations;
+			expect(await viewable(pb, 'organizations', [a.id, b.id])).toEqual([a.id, b.id].sort());
+			await expect(pb.collection('organizations').getOne(b.id)).resolves.toMatchObject({ name: b.name });
+			await listRefused(pb, 'organizations');
 		}
 	);
 
 	it('hides organisations from an anonymous visitor', async () => {
-		const list = await cast.anon.collection('organizations').getList(1, 50);
-		expect(list.items).toEqual([]);
+		await listRefused(cast.anon, 'organizations');
 		await expect(cast.anon.collection('organizations').getOne(cast.organizations.a.id)).rejects.toMatchObject({
 			status: 404
 		});
@@ -96,16 +94,25 @@ describe('users', () => {
 		}
 	);
 
+	/** The people of the cast whom `who` can view, by id. */
+	const seenBy = (who: Who) =>
+		viewable(
+			cast.as(who),
+			'users',
+			Object.values(cast.people).map((p) => p.record.id)
+		);
+	const idsOf = (...who: (keyof Cast['people'])[]) => who.map((w) => cast.people[w].record.id).sort();
+
+	it.each(people('anon', 'member', 'secretariat', 'guest', 'former', 'outsider'))(
+		'refuses to list people to %s',
+		async (_label, who) => {
+			await listRefused(cast.as(who), 'users');
+		}
+	);
+
 	it('shows a member the names and titles of fellow members of the group', async () => {
 		const pb = cast.as('member');
-		const list = await pb.collection('users').getFullList<User>();
-		expect(ids(list)).toEqual(
-			expect.arrayContaining([
-				cast.people.member.record.id,
-				cast.people.secretariat.record.id,
-				cast.people.guest.record.id
-			])
-		);
+		expect(await seenBy('member')).toEqual(idsOf('member', 'secretariat'));
 		await expect(pb.collection('users').getOne(cast.people.secretariat.record.id)).resolves.toMatchObject({
 			name: 'Sofie Sekretær',
 			title: 'Direktør'
@@ -113,54 +120,52 @@ describe('users', () => {
 	});
 
 	it('shows a guest the people of the group they are invited to, and no strangers', async () => {
-		const pb = cast.as('guest');
-		const list = ids(await pb.collection('users').getFullList<User>());
-		expect(list).toEqual(expect.arrayContaining([cast.people.member.record.id, cast.people.secretariat.record.id]));
-		expect(list).not.toContain(cast.people.outsider.record.id);
-		await expect(pb.collection('users').getOne(cast.people.otherSecretariat.record.id)).rejects.toMatchObject({
-			status: 404
-		});
+		expect(await seenBy('guest')).toEqual(idsOf('member', 'secretariat', 'guest'));
+		await expect(
+			cast.as('guest').collection('users').getOne(cast.people.otherSecretariat.record.id)
+		).rejects.toMatchObject({ status: 404 });
 	});
 
 	it("hides a fellow member's e-mail address", async () => {
 		const fellow = await cast.as('member').collection('users').getOne<User>(cast.people.secretariat.record.id);
+		expect(fellow.name).toBe('Sofie Sekretær');
 		expect(fellow).not.toHaveProperty('email');
 	});
 
 	it('hides the members of another group from a member', async () => {
-		const pb = cast.as('member');
-		const list = await pb.collection('users').getFullList<User>();
-		expect(ids(list)).not.toContain(cast.people.outsider.record.id);
-		expect(ids(list)).not.toContain(cast.people.otherSecretariat.record.id);
-		await expect(pb.collection('users').getOne(cast.people.outsider.record.id)).rejects.toMatchObject({ status: 404 });
+		await expect(cast.as('member').collection('users').getOne(cast.people.outsider.record.id)).rejects.toMatchObject({
+			status: 404
+		});
+		expect(await seenBy('member')).not.toContain(cast.people.otherSecretariat.record.id);
 	});
 
 	it.each(people('outsider', 'otherSecretariat'))('hides the people of group A from %s', async (_label, who) => {
-		const pb = cast.as(who);
-		const list = await pb.collection('users').getFullList<User>();
-		expect(ids(list)).toEqual(ids([cast.people.outsider.record, cast.people.otherSecretariat.record]));
-		for (const stranger of [cast.people.member, cast.people.secretariat, cast.people.former]) {
-			await expect(pb.collection('users').getOne(stranger.record.id)).rejects.toMatchObject({ status: 404 });
-		}
+		expect(await seenBy(who)).toEqual(idsOf('outsider', 'otherSecretariat'));
 	});
 
 	it('shows a former member nobody but themselves', async () => {
-		const pb = cast.as('former');
-		const list = await pb.collection('users').getFullList<User>();
-		expect(ids(list)).toEqual([cast.people.former.record.id]);
-		await expect(pb.collection('users').getOne(cast.people.member.record.id)).rejects.toMatchObject({ status: 404 });
+		expect(await seenBy('former')).toEqual(idsOf('former'));
+		await expect(cast.as('former').collection('users').getOne(cast.people.former.record.id)).resolves.toMatchObject({
+			name: 'Finn Fhv'
+		});
 	});
 
 	it('hides a former member from the members who remain', async () => {
-		const pb = cast.as('member');
-		expect(ids(await pb.collection('users').getFullList<User>())).not.toContain(cast.people.former.record.id);
-		await expect(pb.collection('users').getOne(cast.people.former.record.id)).rejects.toMatchObject({ status: 404 });
+		await expect(cast.as('member').collection('users').getOne(cast.people.former.record.id)).rejects.toMatchObject({
+			status: 404
+		});
 	});
 
 	it('gives a membership that has not started yet no access to the group', async () => {
 		const future = await createUser(cast.admin, { organization: cast.organizations.a.id });
 		await createMembership(cast.admin, { user: future.record.id, group: cast.groups.a.id, starts: daysFromNow(7) });
-		expect(ids(await future.pb.collection('users').getFullList<User>())).toEqual([future.record.id]);
+		expect(
+			await viewable(future.pb, 'users', [
+				future.record.id,
+				cast.people.member.record.id,
+				cast.people.secretariat.record.id
+			])
+		).toEqual([future.record.id]);
 		expect((await future.pb.collection('meetings').getList(1, 50)).items).toEqual([]);
 		await expect(future.pb.collection('meetings').getOne(cast.meetings.published.id)).rejects.toMatchObject({
 			status: 404
@@ -169,19 +174,23 @@ describe('users', () => {
 	});
 
 	it('shows an anonymous visitor nobody', async () => {
-		const list = await cast.anon.collection('users').getList(1, 50);
-		expect(list.items).toEqual([]);
+		await listRefused(cast.anon, 'users');
 		await expect(cast.anon.collection('users').getOne(cast.people.member.record.id)).rejects.toMatchObject({
 			status: 404
 		});
 	});
 
-	it('lets a user change their own name and title', async () => {
-		const pb = cast.as('member');
-		const updated = await pb
-			.collection('users')
-			.update<User>(cast.people.member.record.id, { name: 'Mette Medlem', title: 'Kommunaldirektør' });
-		expect(updated.title).toBe('Kommunaldirektør');
+	it('lets a user change their own name, title, department, phone and language', async () => {
+		const me = cast.people.member.record;
+		const change = {
+			name: 'Mette Medlem',
+			title: 'Kommunaldirektør',
+			department: 'Sundhed og Omsorg',
+			phone: '+45 12 34 56 78',
+			locale: 'en'
+		};
+		await expect(cast.as('member').collection('users').update<User>(me.id, change)).resolves.toMatchObject(change);
+		await expect(cast.admin.collection('users').getOne(me.id)).resolves.toMatchObject(change);
 	});
 
 	it('refuses to let a user move themselves to another organisation', async () => {
@@ -200,6 +209,46 @@ describe('users', () => {
 		});
 		const stored = await cast.admin.collection('users').getOne(me.id);
 		expect(stored.verified).toBe(false);
+	});
+
+	it('refuses to let a user show their e-mail address to others, and shows it to nobody', async () => {
+		const me = cast.people.member.record;
+		await expect(
+			cast.as('member').collection('users').update(me.id, { emailVisibility: true, title: 'Synlig' })
+		).rejects.toMatchObject({ status: 404 });
+		const stored = await cast.admin.collection('users').getOne<User>(me.id);
+		expect(stored).toMatchObject({ emailVisibility: false });
+		expect(stored.title).not.toBe('Synlig');
+		const seen = await cast.as('secretariat').collection('users').getOne<User>(me.id);
+		expect(seen.name).toBe(stored.name);
+		expect(seen).not.toHaveProperty('email');
+	});
+
+	it('refuses to let a user change their own e-mail address', async () => {
+		const me = cast.people.member.record;
+		await expect(
+			cast.as('member').collection('users').update(me.id, { email: 'ny-adresse@test.klyngeportal.local' })
+		).rejects.toMatchObject({ status: 404 });
+		const stored = await cast.admin.collection('users').getOne<User>(me.id);
+		expect(stored.email).toBe(me.email);
+	});
+
+	it('refuses, with a Danish message per field, any field outside the profile', async () => {
+		const me = cast.people.member.record;
+		const err = await cast
+			.as('member')
+			.collection('users')
+			.update(me.id, { title: 'Udenfor listen', avatar: null })
+			.then(
+				() => null,
+				(e) => e
+			);
+		expect(err?.status).toBe(400);
+		expect(err?.response.message).toBe('Kun dine egne profiloplysninger kan ændres.');
+		expect(err?.response.data.avatar).toMatchObject({ code: 'field_locked', message: 'Feltet kan ikke ændres her.' });
+		expect(err?.response.data).not.toHaveProperty('title');
+		const stored = await cast.admin.collection('users').getOne<User>(me.id);
+		expect(stored.title).not.toBe('Udenfor listen');
 	});
 
 	it.each<[string, Who, keyof Cast['people']]>([
