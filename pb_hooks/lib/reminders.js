@@ -14,7 +14,30 @@ function instant(value) {
 	return new Date(String(value).replace(' ', 'T')).getTime();
 }
 
+function requireSecretariat(app, meeting, user) {
+	const role = require(`${__hooks}/lib/memberships.js`).roleIn(app, user.id, meeting.get('group'));
+	if (role !== 'secretariat') throw new NotFoundError('Mødet findes ikke.');
+}
+
 module.exports = {
+	/** The meeting named by the route's {id}, or a Danish 404. */
+	meetingOf: (e) => {
+		try {
+			return e.app.findRecordById('meetings', e.request.pathValue('id'));
+		} catch (_) {
+			throw new NotFoundError('Mødet findes ikke.');
+		}
+	},
+
+	/** The latest round for the group's secretariat: when, by whom and to whom; null if none. */
+	last: (app, meeting, reader) => {
+		requireSecretariat(app, meeting, reader);
+		const log = latest(app, meeting.id);
+		return log
+			? { created: log.get('created'), sender: log.get('sender_name'), recipients: log.get('recipients') }
+			: null;
+	},
+
 	/**
 	 * Mails every active member of the meeting's group who has not answered, except the sender.
 	 * Throws a 404 for anyone but the group's secretariat, a 400 once the meeting is no longer open
@@ -25,7 +48,7 @@ module.exports = {
 		const time = require(`${__hooks}/lib/danish-time.js`);
 		const mail = require(`${__hooks}/lib/mail.js`);
 		const group = meeting.get('group');
-		if (memberships.roleIn(app, sender.id, group) !== 'secretariat') throw new NotFoundError('Mødet findes ikke.');
+		requireSecretariat(app, meeting, sender);
 		if (meeting.get('status') !== 'published' || instant(meeting.get('starts')) <= Date.now()) {
 			throw new BadRequestError('Der kan kun sendes påmindelser før et udsendt møde.');
 		}

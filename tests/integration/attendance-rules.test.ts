@@ -3,7 +3,6 @@
 // group's leaders; every change in the audit log; a named substitute becomes a guest of the meeting.
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher } from '../../scripts/lib/mail-catcher.mjs';
 import {
 	createCast,
 	createMeeting,
@@ -15,7 +14,7 @@ import {
 	type Meeting,
 	type Person
 } from '../support/factories';
-import { freePort, startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { startTestPocketBaseWithMail, type TestPocketBase } from '../support/pocketbase';
 
 type Answer = {
 	id: string;
@@ -27,7 +26,7 @@ type Answer = {
 };
 
 let server: TestPocketBase;
-let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
+let catcher: Awaited<ReturnType<typeof startTestPocketBaseWithMail>>['catcher'];
 let cast: Cast;
 let colleague: Person;
 let chair: Person;
@@ -38,11 +37,7 @@ let held: Meeting;
 let otherGroup: Meeting;
 
 beforeAll(async () => {
-	const [smtpPort, httpPort] = [await freePort(), await freePort()];
-	catcher = await startMailCatcher({ smtpPort, httpPort });
-	server = await startTestPocketBase({
-		env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), APP_URL: 'https://klyngeportal.test' }
-	});
+	({ server, catcher } = await startTestPocketBaseWithMail());
 	cast = await createCast(server.admin);
 	const a = cast.groups.a.id;
 	[colleague, chair] = await Promise.all([
@@ -343,15 +338,14 @@ describe("an answer's note", () => {
 	type Noted = Answer & { note: string };
 	const update = (pb: PocketBase, id: string, fields: Record<string, unknown>) =>
 		pb.collection('attendance').update<Noted>(id, fields);
+	/** Kaj Kollega's absence with a note, recorded by `writer` for a meeting of its own. */
+	async function absentWithNote(writer: PocketBase, note: string) {
+		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
+		return answer(writer, { meeting: meeting.id, user: me(colleague), status: 'absent', note });
+	}
 
 	it('does not outlive the answer the secretariat recorded when the member answers anew', async () => {
-		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
-		const sick = await answer(cast.as('secretariat'), {
-			meeting: meeting.id,
-			user: me(colleague),
-			status: 'absent',
-			note: 'Sygdom'
-		});
+		const sick = await absentWithNote(cast.as('secretariat'), 'Sygdom');
 		// The member's one-tap answer, even when it sends the old note back.
 		expect(await update(colleague.pb, sick.id, { status: 'attending', note: 'Sygdom' })).toMatchObject({
 			status: 'attending',
@@ -360,35 +354,17 @@ describe("an answer's note", () => {
 	});
 
 	it('is not carried over by someone else who keeps the status', async () => {
-		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
-		const sick = await answer(cast.as('secretariat'), {
-			meeting: meeting.id,
-			user: me(colleague),
-			status: 'absent',
-			note: 'Sygdom'
-		});
+		const sick = await absentWithNote(cast.as('secretariat'), 'Sygdom');
 		expect((await update(colleague.pb, sick.id, { status: 'absent' })).note).toBe('');
 	});
 
 	it('is cleared when its writer changes the status without writing a new note', async () => {
-		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
-		const mine = await answer(colleague.pb, {
-			meeting: meeting.id,
-			user: me(colleague),
-			status: 'absent',
-			note: 'Tandlæge'
-		});
+		const mine = await absentWithNote(colleague.pb, 'Tandlæge');
 		expect((await update(colleague.pb, mine.id, { status: 'attending' })).note).toBe('');
 	});
 
 	it('stays while its writer keeps the status, and a new note replaces it', async () => {
-		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
-		const mine = await answer(colleague.pb, {
-			meeting: meeting.id,
-			user: me(colleague),
-			status: 'absent',
-			note: 'Tandlæge'
-		});
+		const mine = await absentWithNote(colleague.pb, 'Tandlæge');
 		expect((await update(colleague.pb, mine.id, { status: 'absent' })).note).toBe('Tandlæge');
 		expect((await update(colleague.pb, mine.id, { status: 'attending', note: 'Kommer alligevel' })).note).toBe(
 			'Kommer alligevel'

@@ -3,7 +3,6 @@
 // confirmation. The log is read by the group's secretariat only and written by the route only.
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher } from '../../scripts/lib/mail-catcher.mjs';
 import {
 	createCast,
 	createMeeting,
@@ -14,20 +13,16 @@ import {
 	type Cast,
 	type Person
 } from '../support/factories';
-import { freePort, startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { startTestPocketBaseWithMail, type TestPocketBase } from '../support/pocketbase';
 
 let server: TestPocketBase;
-let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
+let catcher: Awaited<ReturnType<typeof startTestPocketBaseWithMail>>['catcher'];
 let cast: Cast;
 let colleague: Person;
 let chair: Person;
 
 beforeAll(async () => {
-	const [smtpPort, httpPort] = [await freePort(), await freePort()];
-	catcher = await startMailCatcher({ smtpPort, httpPort });
-	server = await startTestPocketBase({
-		env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), APP_URL: 'https://klyngeportal.test' }
-	});
+	({ server, catcher } = await startTestPocketBaseWithMail());
 	cast = await createCast(server.admin);
 	const a = cast.groups.a.id;
 	[colleague, chair] = await Promise.all([
@@ -108,6 +103,24 @@ describe('reminders', () => {
 		const { sent } = await remind(cast.as('secretariat'), meeting.id, { confirm: true });
 		expect(sent.sort()).toEqual(['Fie Formand', 'Kaj Kollega']);
 		expect(mailsAbout('Møde med to runder')).toHaveLength(before * 2);
+	});
+
+	it("are reported to the group's secretariat only: when, by whom and to whom", async () => {
+		const meeting = await meetingWithOneAnswer('Møde med en rapport');
+		const last = (pb: PocketBase) =>
+			pb.send<{ last: { created: string; sender: string; recipients: string[] } | null }>(
+				`/api/klyngeportal/meetings/${meeting.id}/attendance-reminders`,
+				{ method: 'GET' }
+			);
+		expect((await last(cast.as('secretariat'))).last).toBeNull();
+		await remind(cast.as('secretariat'), meeting.id);
+		const { last: round } = await last(cast.as('secretariat'));
+		expect(round).toMatchObject({ sender: 'Sofie Sekretær', created: expect.stringMatching(/^\d{4}-\d\d-\d\d /) });
+		expect(round?.recipients.sort()).toEqual(['Fie Formand', 'Kaj Kollega']);
+		for (const pb of [cast.as('member'), chair.pb, cast.as('otherSecretariat')]) {
+			await expect(last(pb)).rejects.toMatchObject({ status: 404 });
+		}
+		await expect(last(cast.as('anon'))).rejects.toMatchObject({ status: 401 });
 	});
 
 	it('log nothing when everyone has answered', async () => {

@@ -3,20 +3,15 @@
 // invitation created is removed again when it was never used.
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher } from '../../scripts/lib/mail-catcher.mjs';
 import { createCast, createMeeting, createMembership, createUser, type Cast, type Person } from '../support/factories';
-import { freePort, startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { startTestPocketBaseWithMail, type TestPocketBase } from '../support/pocketbase';
 
 let server: TestPocketBase;
-let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
+let catcher: Awaited<ReturnType<typeof startTestPocketBaseWithMail>>['catcher'];
 let cast: Cast;
 
 beforeAll(async () => {
-	const [smtpPort, httpPort] = [await freePort(), await freePort()];
-	catcher = await startMailCatcher({ smtpPort, httpPort });
-	server = await startTestPocketBase({
-		env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), APP_URL: 'https://klyngeportal.test' }
-	});
+	({ server, catcher } = await startTestPocketBaseWithMail());
 	cast = await createCast(server.admin);
 });
 
