@@ -73,6 +73,7 @@ export default ts.config(
 				ValidationError: 'readonly',
 				ForbiddenError: 'readonly',
 				NotFoundError: 'readonly',
+				ApiError: 'readonly',
 				module: 'writable',
 				require: 'readonly'
 			}

@@ -17,9 +17,26 @@ function snapshot(record) {
 	return out;
 }
 
-/** The e-mail address of the user behind an auth record, or "" for superusers and visitors. */
+/** The id of the user behind an auth record, or "" for superusers and visitors. */
 function userId(auth) {
 	return auth && auth.collection().name === 'users' ? auth.id : '';
+}
+
+/**
+ * An answer's note belongs to whoever wrote it and explains that answer only. It is cleared when
+ * the status changes and the change brings no note of its own, and when someone else writes the
+ * answer without writing a note of their own (sending the old text back does not make it theirs).
+ */
+function keepNoteWithItsAnswer(e) {
+	const record = e.record;
+	if (record.isNew()) return;
+	const before = record.original();
+	const body = e.requestInfo().body || {};
+	const sent = body.note !== undefined && body.note !== null;
+	const oldNote = String(before.get('note') || '');
+	const statusChanged = before.get('status') !== record.get('status');
+	const writerChanged = String(before.get('answered_by') || '') !== String(record.get('answered_by') || '');
+	if ((statusChanged && !sent) || (writerChanged && (!sent || String(body.note) === oldNote))) record.set('note', '');
 }
 
 module.exports = {
@@ -49,7 +66,11 @@ module.exports = {
 				.toLowerCase()
 		);
 
+		keepNoteWithItsAnswer(e);
+
 		const errors = {};
+		const tooMany = require(`${__hooks}/lib/substitutes.js`).overInvitationLimit(e.app, record);
+		if (tooMany) errors.substitute_email = new ValidationError('substitute_invitations_limit', tooMany);
 		if (String(record.get('note') || '').length > 1000) {
 			errors.note = new ValidationError('note_too_long', 'Noten må højst være 1.000 tegn.');
 		}

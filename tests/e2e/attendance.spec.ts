@@ -468,7 +468,7 @@ test.describe('a member who fills in the answer form wrongly', () => {
 	});
 });
 
-test('the secretariat reminds by e-mail the members who have not answered', async ({
+test('the secretariat reminds by e-mail the members who have not answered, and is asked before reminding again', async ({
 	page,
 	stack,
 	inbox,
@@ -481,6 +481,9 @@ test('the secretariat reminds by e-mail the members who have not answered', asyn
 	const subject = new RegExp(
 		`^${escapeRegExp(`Påmindelse: Deltager du i ${MEETING_TITLE} ${danishDateTime(parse(stack.nextMeeting.starts))}?`)}$`
 	);
+	const remindersSince = async (lastId: number) =>
+		(await inbox.allMessages()).filter((m) => m.id > lastId && subject.test(m.subject));
+	let reminded = 0;
 
 	await test.step('one member has answered', async () => {
 		await answerWithOneTap(await newPhone(), answered, stack.password, 'Deltager');
@@ -491,8 +494,13 @@ test('the secretariat reminds by e-mail the members who have not answered', asyn
 		await overviewPage.goto(meetingId);
 		await expect(overviewPage.row(waiting.id)).toContainText('Mangler svar');
 		await expect(overviewPage.row(answered.id)).toContainText('Deltager');
+		await expect(overviewPage.lastReminder).toHaveCount(0);
 		await expectNoAxeViolations(page);
+		// Everyone without an answer but the secretary who sends the reminders.
 		const unanswered = await overviewPage.countOf('Mangler svar');
+		const self = page.getByTestId(/^answer-/).filter({ hasText: stack.secretariat.name });
+		const selfUnanswered = (await self.textContent())?.includes('Mangler svar');
+		reminded = unanswered - (selfUnanswered ? 1 : 0);
 		const lastId = Math.max(0, ...(await inbox.allMessages()).map((m) => m.id));
 
 		await overviewPage.remindButton.click();
@@ -502,15 +510,45 @@ test('the secretariat reminds by e-mail the members who have not answered', asyn
 
 		// One reminder to each member without an answer; wait for all before looking for one that is not there.
 		await expect
-			.poll(async () => (await inbox.allMessages()).filter((m) => m.id > lastId && subject.test(m.subject)).length, {
-				message: `${unanswered} reminders`
-			})
-			.toBe(unanswered);
+			.poll(async () => (await remindersSince(lastId)).length, { message: `${reminded} reminders` })
+			.toBe(reminded);
 		const toWaiting = (await inbox.messagesTo(waiting.email)).filter((m) => m.id > lastId && subject.test(m.subject));
 		expect(toWaiting).toHaveLength(1);
-		expect(toWaiting[0].text).toContain(`${stack.url}/moeder/${meetingId}`);
+		// The link leads through a login form filled in with their address to the answer buttons.
+		expect(toWaiting[0].text).toContain(
+			`${stack.url}/login?til=${encodeURIComponent(`/moeder/${meetingId}#svar`)}&email=${encodeURIComponent(waiting.email)}`
+		);
 		const toAnswered = (await inbox.messagesTo(answered.email)).filter((m) => m.id > lastId);
 		expect(toAnswered.map((m) => m.subject)).toEqual([]);
+		const toSelf = (await inbox.messagesTo(stack.secretariat.email)).filter((m) => m.id > lastId);
+		expect(toSelf.map((m) => m.subject)).toEqual([]);
+	});
+
+	await test.step('the overview says when the reminders went out and to whom', async () => {
+		await overviewPage.goto(meetingId);
+		await expect(overviewPage.lastReminder).toContainText(/^Sidste påmindelse: .+ kl\. \d\d\.\d\d, sendt af /);
+		await expect(overviewPage.lastReminder).toContainText(waiting.name);
+		await expect(overviewPage.lastReminder).not.toContainText(answered.name);
+	});
+
+	await test.step('a second tap within a day asks first, and sends nothing until confirmed', async () => {
+		const lastId = Math.max(0, ...(await inbox.allMessages()).map((m) => m.id));
+		await overviewPage.remindButton.click();
+		await expect(overviewPage.confirmRemind).toBeVisible();
+		await expectNoAxeViolations(page);
+		expect(await remindersSince(lastId)).toEqual([]);
+
+		await overviewPage.dontRemindLink.click();
+		await expect(overviewPage.confirmRemind).toHaveCount(0);
+		await expect(overviewPage.remindButton).toBeVisible();
+		expect(await remindersSince(lastId)).toEqual([]);
+
+		await overviewPage.remindButton.click();
+		await overviewPage.remindAgainButton.click();
+		await expect(overviewPage.reminded).toContainText(waiting.name);
+		await expect
+			.poll(async () => (await remindersSince(lastId)).length, { message: `${reminded} reminders again` })
+			.toBe(reminded);
 	});
 });
 
@@ -595,6 +633,7 @@ test('a logged-out visitor cannot download the CSV by its URL', async ({ request
 test("the secretariat answers on a member's behalf and manages the meeting's guests", async ({
 	page,
 	stack,
+	newPhone,
 	overviewPage,
 	answerPage
 }) => {
@@ -632,5 +671,16 @@ test("the secretariat answers on a member's behalf and manages the meeting's gue
 		await expectNoAxeViolations(page);
 		await guests.getByRole('button', { name: 'Fjern Niels Overby' }).click();
 		await expect(guests.getByText('Ingen gæster.')).toBeVisible();
+	});
+
+	await test.step('the member then taps "Deltager", and the note about the absence goes with it', async () => {
+		await answerWithOneTap(await newPhone(), member, stack.password, 'Deltager');
+		await overviewPage.goto(meetingId);
+		await expect(overviewPage.row(member.id)).toContainText('Deltager');
+		await expect(overviewPage.row(member.id)).not.toContainText('Ringede til sekretariatet');
+		const csv = await (await page.request.get(csvPath(meetingId))).text();
+		const line = csv.split('\n').find((l) => l.includes(member.name));
+		expect(line).toContain(';Deltager;');
+		expect(line).not.toContain('Ringede til sekretariatet');
 	});
 });

@@ -4,7 +4,6 @@
 import type PocketBase from 'pocketbase';
 import type { RecordModel } from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMailCatcher } from '../../scripts/lib/mail-catcher.mjs';
 import {
 	createCast,
 	createMeeting,
@@ -16,7 +15,7 @@ import {
 	type Meeting,
 	type Person
 } from '../support/factories';
-import { freePort, startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { startTestPocketBaseWithMail, type TestPocketBase } from '../support/pocketbase';
 import { expandedIds, listRefused, viewable } from '../support/rules';
 
 type Answer = RecordModel & {
@@ -28,7 +27,7 @@ type Answer = RecordModel & {
 };
 
 let server: TestPocketBase;
-let catcher: Awaited<ReturnType<typeof startMailCatcher>>;
+let catcher: Awaited<ReturnType<typeof startTestPocketBaseWithMail>>['catcher'];
 let cast: Cast;
 let colleague: Person;
 let chair: Person;
@@ -39,11 +38,7 @@ let held: Meeting;
 let otherGroup: Meeting;
 
 beforeAll(async () => {
-	const [smtpPort, httpPort] = [await freePort(), await freePort()];
-	catcher = await startMailCatcher({ smtpPort, httpPort });
-	server = await startTestPocketBase({
-		env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), APP_URL: 'https://klyngeportal.test' }
-	});
+	({ server, catcher } = await startTestPocketBaseWithMail());
 	cast = await createCast(server.admin);
 	const a = cast.groups.a.id;
 	[colleague, chair] = await Promise.all([
@@ -424,28 +419,41 @@ describe('a named substitute', () => {
 	});
 });
 
-describe('reminders', () => {
-	const remind = (pb: PocketBase, meeting: string) =>
-		pb.send<{ sent: string[] }>(`/api/klyngeportal/meetings/${meeting}/attendance-reminders`, { method: 'POST' });
+describe("an answer's note", () => {
+	type Noted = Answer & { note: string };
+	const update = (pb: PocketBase, id: string, fields: Record<string, unknown>) =>
+		pb.collection('attendance').update<Noted>(id, fields);
+	/** Kaj Kollega's absence with a note, recorded by `writer` for a meeting of its own. */
+	async function absentWithNote(writer: PocketBase, note: string) {
+		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
+		return answer(writer, { meeting: meeting.id, user: me(colleague), status: 'absent', note });
+	}
 
-	it('go by mail to the members who have not answered, sent by the secretariat', async () => {
-		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id, title: 'Møde med påmindelser' });
-		await answer(cast.as('member'), { meeting: meeting.id, user: me(cast.people.member), status: 'attending' });
-		const { sent } = await remind(cast.as('secretariat'), meeting.id);
-		expect(sent.sort()).toEqual(['Fie Formand', 'Kaj Kollega', 'Sofie Sekretær']);
-		const mails = catcher.messages.filter((m) => m.subject.includes('Møde med påmindelser'));
-		expect(mails.map((m) => m.to[0]).sort()).toEqual(
-			[chair.record.email, colleague.record.email, cast.people.secretariat.record.email].sort()
+	it('does not outlive the answer the secretariat recorded when the member answers anew', async () => {
+		const sick = await absentWithNote(cast.as('secretariat'), 'Sygdom');
+		// The member's one-tap answer, even when it sends the old note back.
+		expect(await update(colleague.pb, sick.id, { status: 'attending', note: 'Sygdom' })).toMatchObject({
+			status: 'attending',
+			note: ''
+		});
+	});
+
+	it('is not carried over by someone else who keeps the status', async () => {
+		const sick = await absentWithNote(cast.as('secretariat'), 'Sygdom');
+		expect((await update(colleague.pb, sick.id, { status: 'absent' })).note).toBe('');
+	});
+
+	it('is cleared when its writer changes the status without writing a new note', async () => {
+		const mine = await absentWithNote(colleague.pb, 'Tandlæge');
+		expect((await update(colleague.pb, mine.id, { status: 'attending' })).note).toBe('');
+	});
+
+	it('stays while its writer keeps the status, and a new note replaces it', async () => {
+		const mine = await absentWithNote(colleague.pb, 'Tandlæge');
+		expect((await update(colleague.pb, mine.id, { status: 'absent' })).note).toBe('Tandlæge');
+		expect((await update(colleague.pb, mine.id, { status: 'attending', note: 'Kommer alligevel' })).note).toBe(
+			'Kommer alligevel'
 		);
-		expect(mails[0].text).toContain(`https://klyngeportal.test/moeder/${meeting.id}`);
-	});
-
-	it.each(['member', 'otherSecretariat', 'guest'] as const)('cannot be sent by %s', async (who) => {
-		await expect(remind(cast.as(who), open.id)).rejects.toMatchObject({ status: 404 });
-	});
-
-	it('cannot be sent for a meeting that has started', async () => {
-		await expect(remind(cast.as('secretariat'), held.id)).rejects.toMatchObject({ status: 400 });
 	});
 });
 

@@ -15,6 +15,7 @@ import {
 	type Group,
 	type Meeting,
 	type Membership,
+	type Organization,
 	type Person,
 	type User
 } from '../support/factories';
@@ -100,18 +101,18 @@ describe('memberships: reading', () => {
 
 	it("lists for a member the group's members with their names and organisations, as the meeting page does", async () => {
 		const pb = cast.as('member');
-		const list = await pb.collection('memberships').getFullList<Membership>({
-			filter: pb.filter(
-				'group = {:group} && meeting = "" && role != "guest" && (starts = "" || starts <= @now) && (ends = "" || ends > @now)',
-				{ group: cast.groups.a.id }
-			),
-			expand: 'user.organization'
-		});
-		const names = list.map((m) => (m.expand?.user as { name: string } | undefined)?.name).sort();
+		const list = await pb
+			.collection('memberships')
+			.getFullList<Membership<{ user?: User<{ organization?: Organization }> }>>({
+				filter: pb.filter(
+					'group = {:group} && meeting = "" && role != "guest" && (starts = "" || starts <= @now) && (ends = "" || ends > @now)',
+					{ group: cast.groups.a.id }
+				),
+				expand: 'user.organization'
+			});
+		const names = list.map((m) => m.expand?.user?.name).sort();
 		expect(names).toEqual(['Mette Medlem', 'Sofie Sekretær']);
-		const organisations = list.map(
-			(m) => (m.expand?.user as { expand?: { organization?: { name: string } } }).expand?.organization?.name
-		);
+		const organisations = list.map((m) => m.expand?.user?.expand?.organization?.name);
 		expect(organisations).toEqual([cast.organizations.a.name, cast.organizations.a.name]);
 	});
 

@@ -1,6 +1,7 @@
 // Starts a real PocketBase for one test file: built from pb_migrations/ and pb_hooks/ on a fresh
 // temporary data directory, on a free port, with a superuser client for arranging data.
 import PocketBase from 'pocketbase';
+import { startMailCatcher } from '../../scripts/lib/mail-catcher.mjs';
 import {
 	ensurePocketBase,
 	freePort,
@@ -75,6 +76,24 @@ export async function startTestPocketBase({
 		return { url: server.url, admin, stop };
 	} catch (err) {
 		data.remove();
+		throw err;
+	}
+}
+
+/**
+ * A test PocketBase that mails through a local SMTP catcher (`catcher.messages`), with the app's
+ * public address set to https://klyngeportal.test for the links in those mails.
+ */
+export async function startTestPocketBaseWithMail() {
+	const [smtpPort, httpPort] = [await freePort(), await freePort()];
+	const catcher = await startMailCatcher({ smtpPort, httpPort });
+	try {
+		const server = await startTestPocketBase({
+			env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), APP_URL: 'https://klyngeportal.test' }
+		});
+		return { server, catcher };
+	} catch (err) {
+		await catcher.close();
 		throw err;
 	}
 }

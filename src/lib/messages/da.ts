@@ -127,15 +127,11 @@ export const da = {
 		save: 'Gem svar',
 		onBehalf: (name: string) => `Svar på vegne af ${name}`,
 		recordedBy: 'registreret af sekretariatet',
+		// What a valid answer is (and its Danish messages) lives in pb_hooks/lib/attendance.js; the
+		// page adds only what needs no server.
 		errors: {
 			status: 'Vælg et svar.',
-			substituteName: 'Skriv suppleantens navn.',
-			substituteEmail: 'Skriv en gyldig e-mail til suppleanten, fx navn@kommune.dk.',
 			time: 'Skriv et klokkeslæt, fx 09:45.',
-			timesRequired: 'Skriv, hvornår du kommer, eller hvornår du går.',
-			outside: (from: string, to: string) => `Vælg et tidspunkt inden for mødet, kl. ${from}-${to}.`,
-			order: 'Du skal gå senere, end du kommer.',
-			note: 'Noten må højst være 1.000 tegn.',
 			locked: 'Svarfristen er overskredet, så svaret kan ikke ændres. Kontakt sekretariatet.',
 			notAllowed: 'Du kan ikke svare på dette møde.',
 			invalid: 'Tjek feltet.'
@@ -155,6 +151,11 @@ export const da = {
 		remind: 'Send påmindelse til dem, der mangler at svare',
 		reminded: (names: string[]) =>
 			names.length ? `Påmindelse sendt til ${names.join(', ')}.` : 'Alle har svaret; ingen påmindelser sendt.',
+		lastReminder: (when: string, sender: string, names: string[]) =>
+			`Sidste påmindelse: ${when}, sendt af ${sender} til ${names.join(', ')}.`,
+		confirmRemind: 'Der er sendt påmindelser for mindre end et døgn siden. Vil du sende en påmindelse igen?',
+		remindAgain: 'Ja, send påmindelse igen',
+		dontRemind: 'Nej, send ikke',
 		answerFor: 'Svar for',
 		csv: 'Hent svar som CSV',
 		block: 'Deltagerliste til referatet',

@@ -11,7 +11,8 @@ import { parseInstant } from '$lib/dates';
 import { groupByOrganization, type AgendaItemSummary, type MeetingSummary } from '$lib/meetings';
 import { isRecordId, orNotFound } from './errors';
 import { many } from './expand';
-import { isLeader, isOpen, listMembers, roleIn } from './attendance';
+import { isOpen } from './attendance';
+import { answeringGroups, isLeader, listMembers, roleIn } from './memberships';
 import { attendees } from '$lib/attendance/participant-block';
 import type { AnswerRecord } from '$lib/attendance/answers';
 import type {
@@ -75,7 +76,7 @@ function summarize(m: MeetingRecord, userId: string, answeringGroups: Set<string
 
 /** The user's meetings (newest first, at most `limit`), split into upcoming and past at `now`. */
 export async function listMeetings(pb: TypedPocketBase, userId: string, { now = new Date(), limit = 200 } = {}) {
-	const [page, memberships] = await Promise.all([
+	const [page, answering] = await Promise.all([
 		pb.collection('meetings').getList<MeetingRecord>(1, limit, {
 			sort: '-starts',
 			expand: 'group,attendance_via_meeting',
@@ -84,13 +85,8 @@ export async function listMeetings(pb: TypedPocketBase, userId: string, { now = 
 				'id,title,starts,ends,status,group,attendance_deadline,location_room,location_address,expand.group.name,' +
 				'expand.attendance_via_meeting.user,expand.attendance_via_meeting.status'
 		}),
-		// The groups where the user answers attendance (an ordinary membership, not a guest's).
-		pb.collection('memberships').getFullList<Pick<MembershipsRecord, 'group'>>({
-			filter: pb.filter('user = {:userId} && meeting = ""', { userId }),
-			fields: 'group'
-		})
+		answeringGroups(pb, userId)
 	]);
-	const answering = new Set(memberships.map((m) => m.group));
 	const meetings = page.items.map((m) => summarize(m, userId, answering));
 	const hasEnded = (m: MeetingSummary) => (parseInstant(m.ends) ?? parseInstant(m.starts) ?? now) < now;
 	return {

@@ -5,7 +5,8 @@ import { partialNote, type AnswerRecord } from '$lib/attendance/answers';
 import { participantBlock } from '$lib/attendance/participant-block';
 import { groupByOrganization } from '$lib/meetings';
 import { t } from '$lib/messages';
-import { isLeader, listMembers, loadMeetingAnswers, roleIn } from './attendance';
+import { loadMeetingAnswers } from './attendance';
+import { isLeader, listMembers, roleIn } from './memberships';
 
 export interface OverviewPerson {
 	id: string;
@@ -23,12 +24,39 @@ export interface OverviewPerson {
 	} | null;
 }
 
+/** The latest reminder round of a meeting, as its route reports it to the group's secretariat. */
+export interface ReminderRound {
+	created: string;
+	sender: string;
+	recipients: string[];
+}
+
+const remindersPath = (meetingId: string) =>
+	`/api/klyngeportal/meetings/${encodeURIComponent(meetingId)}/attendance-reminders`;
+
+/** When the members were last reminded and whom (the secretariat only). */
+export async function lastReminder(pb: PocketBase, meetingId: string): Promise<ReminderRound | null> {
+	return (await pb.send<{ last: ReminderRound | null }>(remindersPath(meetingId), { method: 'GET' })).last;
+}
+
+/**
+ * Reminds the members who have not answered. Without `confirmed`, a round within a day of the last
+ * one is refused (PocketBase answers 409) so the page can ask first.
+ */
+export function sendReminders(pb: PocketBase, meetingId: string, confirmed: boolean) {
+	return pb.send<{ sent: string[] }>(remindersPath(meetingId), { method: 'POST', body: { confirm: confirmed } });
+}
+
 /** Everything the overview shows; a Danish 404 for anyone but the group's leaders. */
 export async function loadOverview(pb: PocketBase, meetingId: string, userId: string) {
 	const data = await loadMeetingAnswers(pb, meetingId);
 	const role = await roleIn(pb, userId, data.meeting.group);
 	if (!isLeader(role)) error(404, { message: t.errors.meetingNotFound });
-	const members = await listMembers(pb, 'group = {:groupId}', { groupId: data.meeting.group });
+	const secretariat = role === 'secretariat';
+	const [members, reminder] = await Promise.all([
+		listMembers(pb, 'group = {:groupId}', { groupId: data.meeting.group }),
+		secretariat ? lastReminder(pb, meetingId) : null
+	]);
 	const byUser = new Map(data.answers.map((a) => [a.user, a]));
 	const describe = (a: AnswerRecord | undefined, personId: string): OverviewPerson['answer'] =>
 		a
@@ -70,7 +98,8 @@ export async function loadOverview(pb: PocketBase, meetingId: string, userId: st
 		unanswered: everyone.filter((p) => !p.answer).map((p) => p.name),
 		guests,
 		block: participantBlock(members, data.answers, guests),
-		isSecretariat: role === 'secretariat',
+		isSecretariat: secretariat,
+		lastReminder: reminder,
 		everyone
 	};
 }

@@ -8,6 +8,12 @@ export class OverviewPage {
 	readonly counts: Locator;
 	readonly remindButton: Locator;
 	readonly reminded: Locator;
+	/** "Sidste påmindelse: …, sendt af … til …." */
+	readonly lastReminder: Locator;
+	/** The question asked before a second round of reminders within a day. */
+	readonly confirmRemind: Locator;
+	readonly remindAgainButton: Locator;
+	readonly dontRemindLink: Locator;
 	readonly csvLink: Locator;
 	readonly guests: Locator;
 	readonly participantBlock: Locator;
@@ -18,6 +24,10 @@ export class OverviewPage {
 		this.counts = page.getByTestId('counts');
 		this.remindButton = page.getByRole('button', { name: /^Send påmindelse/ });
 		this.reminded = page.getByRole('status').filter({ hasText: /^Påmindelse sendt til / });
+		this.lastReminder = page.getByTestId('last-reminder');
+		this.confirmRemind = page.getByRole('alert').filter({ hasText: /mindre end et døgn siden/ });
+		this.remindAgainButton = page.getByRole('button', { name: 'Ja, send påmindelse igen', exact: true });
+		this.dontRemindLink = page.getByRole('link', { name: 'Nej, send ikke', exact: true });
 		this.csvLink = page.getByRole('link', { name: 'Hent svar som CSV', exact: true });
 		this.guests = page.getByRole('region', { name: 'Gæster', exact: true });
 		this.participantBlock = page.getByRole('textbox', { name: 'Deltagerliste til referatet', exact: true });

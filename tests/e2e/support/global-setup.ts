@@ -7,6 +7,7 @@ import PocketBase from 'pocketbase';
 import { buildIfStale } from '../../../scripts/lib/build.mjs';
 import { makeDemoPdf } from '../../../scripts/lib/demo-pdf.mjs';
 import { startStack } from '../../../scripts/lib/stack.mjs';
+import { ACTIVE_MEMBERSHIP } from '../../../src/lib/server/memberships';
 import { PORTS, STACK_ENV, type MeetingRef, type Person, type StackInfo } from './stack-info';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
@@ -46,10 +47,10 @@ async function attachToItem(pb: PocketBase, meetingId: string, position: number,
 /** The active members of a group with a role, in the minutes' order, as the superuser. */
 async function membersOf(pb: PocketBase, groupName: string, role: string): Promise<Person[]> {
 	const memberships = await pb.collection('memberships').getFullList<{ expand?: { user?: Person } }>({
-		filter: pb.filter(
-			'group.name = {:groupName} && role = {:role} && meeting = "" && (starts = "" || starts <= @now) && (ends = "" || ends > @now)',
-			{ groupName, role }
-		),
+		filter: pb.filter(`group.name = {:groupName} && role = {:role} && meeting = "" && ${ACTIVE_MEMBERSHIP}`, {
+			groupName,
+			role
+		}),
 		expand: 'user',
 		fields: 'expand.user.id,expand.user.email,expand.user.name',
 		sort: 'position,created'

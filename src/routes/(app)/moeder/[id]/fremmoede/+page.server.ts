@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { ClientResponseError } from 'pocketbase';
-import { loadOverview } from '$lib/server/overview';
+import { loadOverview, sendReminders } from '$lib/server/overview';
 import { isRecordId } from '$lib/server/errors';
 import { t } from '$lib/messages';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +16,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		/** The minutes' participant block, in the seed minutes' format. */
 		block: o.block,
 		/** Only the secretariat sends reminders, answers for members and manages guests. */
-		isSecretariat: o.isSecretariat
+		isSecretariat: o.isSecretariat,
+		/** When the members were last reminded, by whom and whom (secretariat only). */
+		lastReminder: o.lastReminder
 	};
 };
 
@@ -28,15 +30,15 @@ async function secretariat(locals: App.Locals, meetingId: string) {
 }
 
 export const actions: Actions = {
-	remind: async ({ locals, params }) => {
+	remind: async ({ locals, params, request }) => {
 		await secretariat(locals, params.id);
+		const confirmed = (await request.formData()).get('confirm') === 'yes';
 		try {
-			const { sent } = await locals.pb.send<{ sent: string[] }>(
-				`/api/klyngeportal/meetings/${encodeURIComponent(params.id)}/attendance-reminders`,
-				{ method: 'POST' }
-			);
+			const { sent } = await sendReminders(locals.pb, params.id, confirmed);
 			return { reminded: sent };
 		} catch (err) {
+			// A round within a day of the last: ask before mailing everyone again.
+			if (err instanceof ClientResponseError && err.status === 409) return fail(409, { confirmRemind: true });
 			if (err instanceof ClientResponseError && err.status === 400) {
 				return fail(400, { remindError: String(err.response?.message ?? t.errors.generic) });
 			}

@@ -1,14 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { safeRedirect } from '$lib/server/auth';
-import {
-	isLeader,
-	isOpen,
-	listMembers,
-	loadMeetingAnswers,
-	parseAnswer,
-	roleIn,
-	saveAnswer
-} from '$lib/server/attendance';
+import { parseAnswer } from '$lib/server/answer-form';
+import { isOpen, loadMeetingAnswers, saveAnswer } from '$lib/server/attendance';
+import { isLeader, listMembers, roleIn } from '$lib/server/memberships';
 import { t } from '$lib/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -50,7 +44,10 @@ export const load: PageServerLoad = async (event) => {
 		items: c.items,
 		/** Whose answer the form is for, when the secretariat answers on a member's behalf. */
 		onBehalf: c.onBehalf ? c.subject : null,
-		answer: c.answer ?? null,
+		/** The answer; its note only for the person who wrote it (the hook keeps no one else's). */
+		answer: c.answer
+			? { ...c.answer, note: c.answer.answered_by === event.locals.user!.id ? c.answer.note : '' }
+			: null,
 		open: c.open,
 		/** The answer kind chosen by the link that led here ("Afbud med suppleant", "Deltager delvist"). */
 		preset,
@@ -70,7 +67,10 @@ export const actions: Actions = {
 		redirect(303, safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`));
 	},
 
-	/** One tap from home or the meeting page: attending or absent, keeping the note. */
+	/**
+	 * One tap from home or the meeting page: attending or absent. It sends no note: the hook clears a
+	 * note that explained another answer or was written by someone else.
+	 */
 	quick: async (event) => {
 		const form = await event.request.formData();
 		const c = await context(event, null);
@@ -84,8 +84,7 @@ export const actions: Actions = {
 			substitute_title: '',
 			substitute_email: '',
 			arrives: '',
-			leaves: '',
-			note: c.answer?.note ?? ''
+			leaves: ''
 		});
 		if (Object.keys(refused).length) return refuse(Object.values(refused)[0] ?? t.errors.generic);
 		redirect(303, safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`));

@@ -1,0 +1,208 @@
+// Attendance reminders: the group's secretariat mails the members who have not answered (never
+// itself), each round is logged for the overview, and a second round within a day needs a
+// confirmation. The log is read by the group's secretariat only and written by the route only.
+import type PocketBase from 'pocketbase';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+	createCast,
+	createMeeting,
+	createMembership,
+	createUser,
+	daysFromNow,
+	people,
+	type Cast,
+	type Person
+} from '../support/factories';
+import { startTestPocketBaseWithMail, type TestPocketBase } from '../support/pocketbase';
+
+let server: TestPocketBase;
+let catcher: Awaited<ReturnType<typeof startTestPocketBaseWithMail>>['catcher'];
+let cast: Cast;
+let colleague: Person;
+let chair: Person;
+
+beforeAll(async () => {
+	({ server, catcher } = await startTestPocketBaseWithMail());
+	cast = await createCast(server.admin);
+	const a = cast.groups.a.id;
+	[colleague, chair] = await Promise.all([
+		createUser(cast.admin, { organization: cast.organizations.a.id, name: 'Kaj Kollega' }),
+		createUser(cast.admin, { organization: cast.organizations.a.id, name: 'Fie Formand' })
+	]);
+	await Promise.all([
+		createMembership(cast.admin, { user: colleague.record.id, group: a }),
+		createMembership(cast.admin, { user: chair.record.id, group: a, role: 'chair' })
+	]);
+});
+
+afterAll(async () => {
+	await server?.stop();
+	await catcher?.close();
+});
+
+type Log = { meeting: string; sender: string; sender_name: string; recipients: string[]; created: string };
+
+const remind = (pb: PocketBase, meeting: string, body: Record<string, unknown> = {}) =>
+	pb.send<{ sent: string[] }>(`/api/klyngeportal/meetings/${meeting}/attendance-reminders`, { method: 'POST', body });
+const mailsAbout = (title: string) => catcher.messages.filter((m) => m.subject.includes(title));
+
+/** A meeting of group A where Mette Medlem has answered already. */
+async function meetingWithOneAnswer(title: string) {
+	const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id, title });
+	await cast.as('member').collection('attendance').create({
+		meeting: meeting.id,
+		user: cast.people.member.record.id,
+		status: 'attending'
+	});
+	return meeting;
+}
+
+describe('reminders', () => {
+	it('go by mail to the members who have not answered, never to the secretary who sends them', async () => {
+		const meeting = await meetingWithOneAnswer('Møde med påmindelser');
+		const { sent } = await remind(cast.as('secretariat'), meeting.id);
+		expect(sent.sort()).toEqual(['Fie Formand', 'Kaj Kollega']);
+		expect(
+			mailsAbout('Møde med påmindelser')
+				.map((m) => m.to[0])
+				.sort()
+		).toEqual([chair.record.email, colleague.record.email].sort());
+	});
+
+	it('carry a link to the login form, filled in, that leads on to the answer', async () => {
+		const meeting = await meetingWithOneAnswer('Møde med et link');
+		await remind(cast.as('secretariat'), meeting.id);
+		const mail = mailsAbout('Møde med et link').find((m) => m.to[0] === colleague.record.email);
+		expect(mail?.text).toContain(
+			`https://klyngeportal.test/login?til=%2Fmoeder%2F${meeting.id}%23svar&email=${encodeURIComponent(colleague.record.email)}`
+		);
+	});
+
+	it('are logged with the sender and the names reminded', async () => {
+		const meeting = await meetingWithOneAnswer('Møde med en log');
+		await remind(cast.as('secretariat'), meeting.id);
+		const logs = await cast
+			.as('secretariat')
+			.collection('reminder_log')
+			.getFullList<Log>({ filter: cast.admin.filter('meeting = {:id}', { id: meeting.id }) });
+		expect(logs).toHaveLength(1);
+		expect(logs[0]).toMatchObject({ sender: cast.people.secretariat.record.id, sender_name: 'Sofie Sekretær' });
+		expect(logs[0].recipients.sort()).toEqual(['Fie Formand', 'Kaj Kollega']);
+	});
+
+	it('ask for a confirmation before a second round within a day, and send nothing without it', async () => {
+		const meeting = await meetingWithOneAnswer('Møde med to runder');
+		await remind(cast.as('secretariat'), meeting.id);
+		const before = mailsAbout('Møde med to runder').length;
+
+		const refused = await remind(cast.as('secretariat'), meeting.id).catch((e) => e);
+		expect(refused.status).toBe(409);
+		expect(refused.response.message).toContain('mindre end et døgn');
+		expect(mailsAbout('Møde med to runder')).toHaveLength(before);
+
+		const { sent } = await remind(cast.as('secretariat'), meeting.id, { confirm: true });
+		expect(sent.sort()).toEqual(['Fie Formand', 'Kaj Kollega']);
+		expect(mailsAbout('Møde med to runder')).toHaveLength(before * 2);
+	});
+
+	it("are reported to the group's secretariat only: when, by whom and to whom", async () => {
+		const meeting = await meetingWithOneAnswer('Møde med en rapport');
+		const last = (pb: PocketBase) =>
+			pb.send<{ last: { created: string; sender: string; recipients: string[] } | null }>(
+				`/api/klyngeportal/meetings/${meeting.id}/attendance-reminders`,
+				{ method: 'GET' }
+			);
+		expect((await last(cast.as('secretariat'))).last).toBeNull();
+		await remind(cast.as('secretariat'), meeting.id);
+		const { last: round } = await last(cast.as('secretariat'));
+		expect(round).toMatchObject({ sender: 'Sofie Sekretær', created: expect.stringMatching(/^\d{4}-\d\d-\d\d /) });
+		expect(round?.recipients.sort()).toEqual(['Fie Formand', 'Kaj Kollega']);
+		for (const pb of [cast.as('member'), chair.pb, cast.as('otherSecretariat')]) {
+			await expect(last(pb)).rejects.toMatchObject({ status: 404 });
+		}
+		await expect(last(cast.as('anon'))).rejects.toMatchObject({ status: 401 });
+	});
+
+	it('log nothing when everyone has answered', async () => {
+		const meeting = await createMeeting(cast.admin, { group: cast.groups.b.id });
+		const { sent } = await remind(cast.as('otherSecretariat'), meeting.id);
+		expect(sent).toEqual(['Ole Udefra']);
+		await cast.as('outsider').collection('attendance').create({
+			meeting: meeting.id,
+			user: cast.people.outsider.record.id,
+			status: 'absent'
+		});
+		const next = await createMeeting(cast.admin, { group: cast.groups.b.id });
+		await cast.as('outsider').collection('attendance').create({
+			meeting: next.id,
+			user: cast.people.outsider.record.id,
+			status: 'absent'
+		});
+		expect((await remind(cast.as('otherSecretariat'), next.id)).sent).toEqual([]);
+		const logs = await cast.admin
+			.collection('reminder_log')
+			.getFullList({ filter: cast.admin.filter('meeting = {:id}', { id: next.id }) });
+		expect(logs).toEqual([]);
+	});
+
+	it.each(['member', 'otherSecretariat', 'guest'] as const)('cannot be sent by %s', async (who) => {
+		await expect(remind(cast.as(who), cast.meetings.published.id)).rejects.toMatchObject({ status: 404 });
+	});
+
+	it('cannot be sent for a meeting that has started', async () => {
+		const held = await createMeeting(cast.admin, {
+			group: cast.groups.a.id,
+			status: 'held',
+			starts: daysFromNow(-7),
+			ends: daysFromNow(-7 + 2 / 24)
+		});
+		await expect(remind(cast.as('secretariat'), held.id)).rejects.toMatchObject({ status: 400 });
+	});
+});
+
+describe('the reminder log', () => {
+	let logId: string;
+	beforeAll(async () => {
+		const meeting = await meetingWithOneAnswer('Møde for loggens regler');
+		await remind(cast.as('secretariat'), meeting.id);
+		const [log] = await cast.admin
+			.collection('reminder_log')
+			.getFullList({ filter: cast.admin.filter('meeting = {:id}', { id: meeting.id }) });
+		logId = log.id;
+	});
+
+	it("is read by the group's secretariat", async () => {
+		await expect(cast.as('secretariat').collection('reminder_log').getOne(logId)).resolves.toMatchObject({
+			id: logId
+		});
+	});
+
+	it.each(people('member', 'guest', 'former', 'outsider', 'otherSecretariat', 'anon'))(
+		'is hidden from %s',
+		async (_label, who) => {
+			const pb = cast.as(who);
+			const listed = (await pb.collection('reminder_log').getFullList()).map((l) => l.id);
+			expect(listed).not.toContain(logId);
+			await expect(pb.collection('reminder_log').getOne(logId)).rejects.toMatchObject({ status: 404 });
+		}
+	);
+
+	it('is hidden from a chair of the group', async () => {
+		expect((await chair.pb.collection('reminder_log').getList(1, 50)).items).toEqual([]);
+	});
+
+	it.each(people('secretariat', 'member', 'anon'))('cannot be written through the API by %s', async (_label, who) => {
+		const pb = cast.as(who);
+		const fields = {
+			meeting: cast.meetings.published.id,
+			group: cast.groups.a.id,
+			sender: cast.people.secretariat.record.id,
+			recipients: []
+		};
+		await expect(pb.collection('reminder_log').create(fields)).rejects.toMatchObject({ status: 403 });
+		await expect(pb.collection('reminder_log').update(logId, { recipients: ['Falsk'] })).rejects.toMatchObject({
+			status: 403
+		});
+		await expect(pb.collection('reminder_log').delete(logId)).rejects.toMatchObject({ status: 403 });
+	});
+});
