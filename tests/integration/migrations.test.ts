@@ -22,7 +22,8 @@ const OURS = [
 	'meeting_guests',
 	'meetings',
 	'memberships',
-	'organizations'
+	'organizations',
+	'sessions'
 ];
 const ADMIN = { email: 'admin@test.klyngeportal.local', password: 'test-superuser-password' };
 const PORT = 18000 + (process.pid % 1000);
