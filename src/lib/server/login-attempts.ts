@@ -11,6 +11,7 @@
 //   address and per account-and-address, below PocketBase's limits, so a stranger's guesses and
 //   requests run out on the stranger's side while the owner, from their own address, logs in.
 import { randomBytes } from 'node:crypto';
+import { env } from '$env/dynamic/private';
 
 /** A code login in progress: the code was asked for from one browser, for one address. */
 export interface PendingLogin {
@@ -60,9 +61,9 @@ function counter(key: string, windowMs: number, now: number) {
 	return c;
 }
 
-/** True while the key is under its limit; does not count. */
+/** True while the key is under its limit; does not count. RATE_LIMITS=off (benchmarks) lifts all. */
 function allowed(key: string, [max, windowMs]: readonly [number, number], now = Date.now()): boolean {
-	return counter(key, windowMs, now).count < max;
+	return env.RATE_LIMITS === 'off' || counter(key, windowMs, now).count < max;
 }
 
 function count(key: string, [, windowMs]: readonly [number, number], now = Date.now()) {
