@@ -34,7 +34,7 @@ export const LIMITS = {
 	/** Code requests from one address, whatever the accounts (a hospital shares one address). */
 	codeRequestsPerAddress: [30, 10 * 60_000],
 	/** Codes one address may have sent to one account; PocketBase stops mailing at 10 per account. */
-	codeRequestsPerAccountAndAddress: [3, 10 * 60_000],
+	codeRequestsPerAccountAndAddress: [5, 10 * 60_000],
 	/** Wrong codes from one address, whatever the accounts. */
 	wrongCodesPerAddress: [30, 15 * 60_000],
 	/** Wrong codes from one address for one account (PocketBase locks at 5 per 3 minutes). */
