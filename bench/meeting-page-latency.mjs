@@ -18,9 +18,10 @@ export async function measureMeetingPageLatency(stack, { users, requestsPerUser,
 			headers: { origin: stack.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
 			body: new URLSearchParams({ email: emails[i % emails.length], password: stack.demoPassword })
 		});
-		const cookie = res.headers.getSetCookie().find((c) => c.startsWith('pb_auth='));
-		if (res.status !== 303 || !cookie) throw new Error(`login failed: ${res.status}`);
-		cookies.push(cookie.split(';')[0]);
+		// The token and the id of the login's session row travel together.
+		const set = res.headers.getSetCookie().filter((c) => /^(pb_auth|kp_session)=/.test(c));
+		if (res.status !== 303 || set.length !== 2) throw new Error(`login failed: ${res.status}`);
+		cookies.push(set.map((c) => c.split(';')[0]).join('; '));
 	}
 	const list = await (await fetch(`${stack.url}/moeder/tidligere`, { headers: { cookie: cookies[0] } })).text();
 	const id = /\/moeder\/([a-z0-9]{15})/.exec(list)?.[1];

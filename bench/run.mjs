@@ -6,6 +6,7 @@ import { tempDataDir } from '../scripts/lib/pocketbase.mjs';
 import { startStack } from '../scripts/lib/stack.mjs';
 import { measureAgendaJs } from './agenda-js.mjs';
 import { measureAttendanceWrites } from './attendance-writes.mjs';
+import { formatLoginTiming, measureLoginTiming } from './login-timing.mjs';
 import { measureMeetingPageLatency } from './meeting-page-latency.mjs';
 import { cpuSeconds } from './measure.mjs';
 import { measureAtScale } from './scale.mjs';
@@ -67,6 +68,7 @@ try {
 				`(CPU per request: app ${perRequest(0)} ms, PocketBase ${perRequest(1)} ms)`
 		);
 	}
+	console.log(formatLoginTiming(await measureLoginTiming(stack)));
 } finally {
 	await stack.stop();
 	data.remove();

@@ -107,7 +107,9 @@ export async function startStack({
 				ORIGIN: appUrl,
 				PB_URL: pocketbase.url,
 				DEMO_INBOX_URL: catcher ? catcher.inboxUrl : '',
-				BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '30M'
+				BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '30M',
+				// The login form's own limits (src/lib/server/login-attempts.ts) follow PocketBase's.
+				...(rateLimits ? {} : { RATE_LIMITS: 'off' })
 			},
 			stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit']
 		});

@@ -16,6 +16,9 @@ export const Collections = {
 	Meetings: 'meetings',
 	Memberships: 'memberships',
 	Organizations: 'organizations',
+	ReminderLog: 'reminder_log',
+	Sessions: 'sessions',
+	SubstituteInvitations: 'substitute_invitations',
 	Users: 'users'
 } as const;
 export type Collections = (typeof Collections)[keyof typeof Collections];
@@ -226,6 +229,40 @@ export type OrganizationsRecord = {
 };
 export type OrganizationsResponse<Texpand = unknown> = OrganizationsRecord & BaseSystemFields<Texpand>;
 
+/** A record of `reminder_log` (base collection). */
+export type ReminderLogRecord = {
+	id: string;
+	created: IsoDateString;
+	group: string;
+	meeting: string;
+	recipients: unknown;
+	sender: string;
+	sender_name: string;
+};
+export type ReminderLogResponse<Texpand = unknown> = ReminderLogRecord & BaseSystemFields<Texpand>;
+
+/** A record of `sessions` (base collection). */
+export type SessionsRecord = {
+	id: string;
+	created: IsoDateString;
+	updated: IsoDateString;
+	user: string;
+};
+export type SessionsResponse<Texpand = unknown> = SessionsRecord & BaseSystemFields<Texpand>;
+
+/** A record of `substitute_invitations` (base collection). */
+export type SubstituteInvitationsRecord = {
+	id: string;
+	attendance: string;
+	created: IsoDateString;
+	created_account: boolean;
+	email: string;
+	meeting: string;
+	member: string;
+	withdrawn: boolean;
+};
+export type SubstituteInvitationsResponse<Texpand = unknown> = SubstituteInvitationsRecord & BaseSystemFields<Texpand>;
+
 export type UsersLocaleOptions = 'da' | 'en';
 /** A record of `users` (auth collection). */
 export type UsersRecord = {
@@ -260,6 +297,9 @@ export type CollectionRecords = {
 	meetings: MeetingsRecord;
 	memberships: MembershipsRecord;
 	organizations: OrganizationsRecord;
+	reminder_log: ReminderLogRecord;
+	sessions: SessionsRecord;
+	substitute_invitations: SubstituteInvitationsRecord;
 	users: UsersRecord;
 };
 
@@ -275,6 +315,9 @@ export type CollectionResponses = {
 	meetings: MeetingsResponse;
 	memberships: MembershipsResponse;
 	organizations: OrganizationsResponse;
+	reminder_log: ReminderLogResponse;
+	sessions: SessionsResponse;
+	substitute_invitations: SubstituteInvitationsResponse;
 	users: UsersResponse;
 };
 
@@ -291,5 +334,8 @@ export interface TypedPocketBase extends PocketBase {
 	collection(idOrName: 'meetings'): RecordService<MeetingsResponse>;
 	collection(idOrName: 'memberships'): RecordService<MembershipsResponse>;
 	collection(idOrName: 'organizations'): RecordService<OrganizationsResponse>;
+	collection(idOrName: 'reminder_log'): RecordService<ReminderLogResponse>;
+	collection(idOrName: 'sessions'): RecordService<SessionsResponse>;
+	collection(idOrName: 'substitute_invitations'): RecordService<SubstituteInvitationsResponse>;
 	collection(idOrName: 'users'): RecordService<UsersResponse>;
 }

@@ -625,9 +625,10 @@ test('a member who opens the CSV link in the browser gets a 404 page in Danish',
 
 test('a logged-out visitor cannot download the CSV by its URL', async ({ request, stack }) => {
 	const response = await request.get(csvPath(stack.nextMeeting.id), { maxRedirects: 0 });
-	// As the overview's live endpoint and the attachments answer: 404, not an error.
-	expect(response.status()).toBe(404);
-	expect(response.headers()['content-type']).not.toMatch(/^text\/csv\b/);
+	// As the overview's live endpoint and the attachments answer: to the login page, not an error.
+	expect(response.status()).toBe(303);
+	expect(response.headers()['location']).toBe(`/login?til=${encodeURIComponent(csvPath(stack.nextMeeting.id))}`);
+	expect(response.headers()['content-type'] ?? '').not.toMatch(/^text\/csv\b/);
 });
 
 test("the secretariat answers on a member's behalf and manages the meeting's guests", async ({

@@ -27,6 +27,31 @@ test.describe('the login page', () => {
 		await expect(page.getByText(message, { exact: true })).toHaveCount(0);
 	});
 
+	test('sends a new code from the wrong-code screen, and the new code logs in', async ({
+		page,
+		stack,
+		inbox,
+		loginPage
+	}) => {
+		const email = stack.secretariat.email;
+		const firstId = await inbox.lastIdFor(email);
+		await loginPage.requestCode(email);
+		const first = await inbox.waitForCode(email, firstId);
+		await loginPage.enterCode(`${(Number(first[0]) + 1) % 10}${first.slice(1)}`);
+		await expect(page.getByText('Koden er forkert eller udløbet. Prøv igen, eller få en ny kode.')).toBeVisible();
+
+		const resentId = await inbox.lastIdFor(email);
+		await loginPage.resendButton.click();
+		await expect(loginPage.codeSent).toHaveText(
+			`Hvis ${email} er oprettet i Klyngeportal, har vi sendt en ny kode dertil. Den gælder i 10 minutter.`
+		);
+		await expectNoAxeViolations(page);
+		const second = await inbox.waitForCode(email, resentId);
+
+		await loginPage.enterCode(second);
+		await expect(page).toHaveURL('/');
+	});
+
 	test('says an invalid e-mail address is invalid beside the e-mail field', async ({ page, loginPage }) => {
 		// Passes the browser's own check (no dot needed there), not the server's.
 		await loginPage.requestCode('navn@kommune');

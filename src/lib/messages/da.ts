@@ -7,6 +7,7 @@ export const da = {
 		home: 'Forside',
 		meetings: 'Møder',
 		logout: 'Log ud',
+		logoutEverywhere: 'Log ud på alle enheder',
 		loggedInAs: 'Logget ind som',
 		mainNav: 'Hovedmenu'
 	},
@@ -22,6 +23,8 @@ export const da = {
 		verify: 'Log ind',
 		otherEmail: 'Brug en anden e-mail',
 		resend: 'Send en ny kode',
+		codeResent: (email: string) =>
+			`Hvis ${email} er oprettet i Klyngeportal, har vi sendt en ny kode dertil. Den gælder i 10 minutter.`,
 		withPassword: 'Log ind med adgangskode',
 		password: 'Adgangskode',
 		loginWithPassword: 'Log ind',
@@ -32,6 +35,7 @@ export const da = {
 			codeRequired: 'Skriv koden fra e-mailen.',
 			codeInvalid: 'Koden er forkert eller udløbet. Prøv igen, eller få en ny kode.',
 			codeExpired: 'Din kode er udløbet. Få en ny kode.',
+			codeSpent: 'Koden er forkert, og du har prøvet for mange gange. Få en ny kode.',
 			passwordRequired: 'Skriv din adgangskode.',
 			credentials: 'E-mail eller adgangskode er forkert.',
 			tooMany: 'For mange forsøg. Vent lidt, og prøv igen.',

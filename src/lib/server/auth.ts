@@ -23,37 +23,45 @@ function unavailable(err: unknown): FieldErrors {
 }
 
 /**
- * Asks PocketBase to mail a code. PocketBase answers the same for unknown addresses, so the
- * answer never tells whether an account exists.
+ * Asks PocketBase to mail a code and returns its otpId, or null when PocketBase refused. The login
+ * page runs this after it has answered, so the answer's timing never tells whether an account
+ * exists (PocketBase answers an unknown address with a dummy otpId and sends nothing).
  */
-export async function requestCode(pb: PocketBase, email: string): Promise<{ otpId: string } | { errors: FieldErrors }> {
+export async function requestCode(pb: PocketBase, email: string): Promise<string | null> {
 	try {
 		const { otpId } = await pb.collection('users').requestOTP(email);
-		return { otpId };
+		return otpId;
 	} catch (err) {
-		if (err instanceof ClientResponseError && err.status === 400)
-			return { errors: { email: t.login.errors.emailInvalid } };
-		return { errors: unavailable(err) };
+		if (!(err instanceof ClientResponseError && err.status === 400)) console.warn('requestOTP failed:', err);
+		return null;
 	}
 }
 
+/** The code as typed, without spaces, or the message for its field. */
+export function parseCode(rawCode: FormDataEntryValue | null): { code: string } | { errors: FieldErrors } {
+	const code = String(rawCode ?? '').replace(/\s+/g, '');
+	if (!code) return { errors: { code: t.login.errors.codeRequired } };
+	if (!/^\d{4,10}$/.test(code)) return { errors: { code: t.login.errors.codeInvalid } };
+	return { code };
+}
+
+/** Logs in with a code; `wrong` says the code itself was refused (it counts against the limits). */
 export async function verifyCode(
 	pb: PocketBase,
-	otpId: string,
-	rawCode: FormDataEntryValue | null
-): Promise<FieldErrors> {
-	const code = String(rawCode ?? '').replace(/\s+/g, '');
-	if (!code) return { code: t.login.errors.codeRequired };
-	if (!/^\d{4,10}$/.test(code)) return { code: t.login.errors.codeInvalid };
+	otpId: string | null,
+	code: string
+): Promise<{ errors: FieldErrors; wrong: boolean }> {
+	if (!otpId) return { errors: { code: t.login.errors.codeInvalid }, wrong: true };
 	try {
 		await pb.collection('users').authWithOTP(otpId, code);
-		return {};
+		return { errors: {}, wrong: false };
 	} catch (err) {
 		if (err instanceof ClientResponseError && (err.status === 400 || err.status === 404)) {
-			return { code: t.login.errors.codeInvalid };
+			return { errors: { code: t.login.errors.codeInvalid }, wrong: true };
 		}
-		if (err instanceof ClientResponseError && err.status === 429) return { code: t.login.errors.tooMany };
-		return unavailable(err);
+		if (err instanceof ClientResponseError && err.status === 429)
+			return { errors: { code: t.login.errors.tooMany }, wrong: false };
+		return { errors: unavailable(err), wrong: false };
 	}
 }
 
@@ -73,8 +81,27 @@ export async function logInWithPassword(
 	}
 }
 
-/** Only local paths are followed after login, never another site. */
-export function safeRedirect(target: string | null): string {
-	if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return '/';
-	return target;
+// Any origin of our own serves when the caller has none at hand: only the path is ever returned.
+const FALLBACK_ORIGIN = 'http://klyngeportal.invalid';
+
+/**
+ * The local page to go to after login, or '/'. The target is parsed as a URL against the app's
+ * origin, as a browser would parse it in a Location header, and followed only when it stays on
+ * that origin. Control characters (which browsers drop, turning `/<TAB>/evil` into `//evil`, and
+ * which cannot be sent in a header) and backslashes (which browsers read as slashes) give '/'.
+ */
+export function safeRedirect(target: string | null | undefined, origin: string = FALLBACK_ORIGIN): string {
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+	if (!target || /[\u0000-\u001f\u007f\\]/.test(target)) return '/';
+	const base = new URL(origin).origin;
+	let url: URL;
+	try {
+		url = new URL(target, base);
+	} catch {
+		return '/';
+	}
+	if (url.origin !== base) return '/';
+	const path = url.pathname + url.search + url.hash;
+	// A normalised path may itself read as another host (`/.//evil` → `//evil`): check it again.
+	return new URL(path, base).origin === base ? path : '/';
 }

@@ -1,11 +1,21 @@
 import { redirect } from '@sveltejs/kit';
+import { endAllSessions, endSession } from '$lib/server/pocketbase';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: ({ locals }) => {
-		// Clearing the store makes hooks.server.ts send an expired cookie.
+	/** Ends this device's session: the cookie, and any copy of it, opens nothing afterwards. */
+	here: async ({ locals }) => {
+		await endSession(locals.pb, locals.sessionId);
+		// Clearing the store makes hooks.server.ts expire both cookies.
+		locals.pb.authStore.clear();
+		redirect(303, '/login');
+	},
+
+	/** "Log ud på alle enheder": ends every session of the user and renews their tokens. */
+	everywhere: async ({ locals }) => {
+		await endAllSessions(locals.pb);
 		locals.pb.authStore.clear();
 		redirect(303, '/login');
 	}

@@ -9,6 +9,7 @@ export class LoginPage {
 	readonly codeSent: Locator;
 	readonly codeInput: Locator;
 	readonly verifyButton: Locator;
+	readonly resendButton: Locator;
 	readonly passwordDisclosure: Locator;
 	readonly passwordEmailInput: Locator;
 	readonly passwordInput: Locator;
@@ -22,6 +23,7 @@ export class LoginPage {
 		this.codeSent = page.getByRole('status');
 		this.codeInput = page.getByRole('textbox', { name: 'Kode fra e-mailen' });
 		this.verifyButton = page.getByRole('button', { name: 'Log ind', exact: true });
+		this.resendButton = page.getByRole('button', { name: 'Send en ny kode', exact: true });
 		const details = page.getByRole('group').filter({ hasText: 'Log ind med adgangskode' });
 		this.passwordDisclosure = details.getByText('Log ind med adgangskode', { exact: true });
 		this.passwordEmailInput = details.getByRole('textbox', { name: 'E-mail', exact: true });

@@ -83,6 +83,7 @@ async function describeStack(stack: Stack): Promise<StackInfo> {
 	const themeItem2Attachment = await attachToItem(pb, themeMeeting.id, 2, 'tema-bilag.pdf');
 	return {
 		url: stack.url,
+		pbUrl: stack.pbUrl,
 		inboxUrl: stack.inboxUrl,
 		password: stack.demoPassword,
 		member,

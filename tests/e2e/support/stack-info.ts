@@ -31,6 +31,8 @@ export interface Person {
 
 export interface StackInfo {
 	url: string;
+	/** PocketBase's own address, for tests that start a second app server in front of it. */
+	pbUrl: string;
 	inboxUrl: string;
 	/** The demo password every seeded user has. */
 	password: string;
