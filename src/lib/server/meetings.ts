@@ -24,7 +24,6 @@ import type {
 	ItemMinutesRecord,
 	MeetingGuestsRecord,
 	MeetingsRecord,
-	MembershipsRecord,
 	TypedPocketBase,
 	UsersRecord
 } from '$lib/pocketbase-types';
