@@ -32,7 +32,8 @@ migrate(
 			// an ordinary member: ordinary memberships; a meeting's guests once its minutes are published
 			`(${V}.meeting ?= "" && (meeting = "" || meeting.status = "minutes_published" || ${leader(V)}))` +
 			// a guest of a meeting that has not ended: the group's ordinary memberships
-			` || (meeting = "" && role != "guest" && ${V}.meeting.ends ?> @now)` +
+			' || (meeting = "" && role != "guest" && (starts = "" || starts <= @now) && (ends = "" || ends > @now) && ' +
+			`${V}.meeting.ends ?> @now)` +
 			'))';
 		memberships.viewRule = memberships.listRule;
 		app.save(memberships);

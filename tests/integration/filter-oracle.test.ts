@@ -157,10 +157,16 @@ describe('the filter side channel', () => {
 		expect(admin.status).toBe(200);
 	});
 
-	it('walks paths into every collection', () => {
+	it('walks paths into every collection that has a relation', () => {
 		const all = [...schema.values()].flatMap((c) => pathsFrom(schema, c.id));
 		const reached = new Set(all.flatMap((p) => p.through));
-		expect([...schema.values()].map((c) => c.name).filter((name) => !reached.has(name))).toEqual([]);
+		// A collection no path reaches has no relation to or from it (sessions, the logs): no filter
+		// path can start or end there, by construction.
+		const related = (c: { id: string; fields: Field[] }) =>
+			c.fields.some((f) => f.type === 'relation') ||
+			[...schema.values()].some((o) => o.fields.some((f) => f.type === 'relation' && f.collectionId === c.id));
+		const unreached = [...schema.values()].filter((c) => !reached.has(c.name));
+		expect(unreached.filter(related).map((c) => c.name)).toEqual([]);
 		expect(all.length).toBeGreaterThan(1000);
 	});
 

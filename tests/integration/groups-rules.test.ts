@@ -93,6 +93,14 @@ describe('memberships: reading', () => {
 		expect(list.every((r) => r.group === cast.groups.a.id)).toBe(true);
 	});
 
+	it("hides from a guest the ended membership of the group's former member", async () => {
+		const list = await cast.as('guest').collection('memberships').getFullList<Membership>();
+		expect(ids(list)).not.toContain(cast.memberships.former.id);
+		await expect(cast.as('guest').collection('memberships').getOne(cast.memberships.former.id)).rejects.toMatchObject({
+			status: 404
+		});
+	});
+
 	it('shows a guest the memberships of the group they are invited to and of no other group', async () => {
 		const list = await cast.as('guest').collection('memberships').getFullList<Membership>();
 		expect(ids(list)).toEqual(expect.arrayContaining([cast.memberships.guest.id, cast.memberships.member.id]));
