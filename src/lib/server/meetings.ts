@@ -10,11 +10,13 @@ import { error } from '@sveltejs/kit';
 import { t } from '$lib/messages';
 import { parseInstant } from '$lib/dates';
 import { groupByOrganization, type AgendaItemSummary, type MeetingSummary } from '$lib/meetings';
+import { attachmentKind, attachmentTitle } from '$lib/attachments';
 import { isRecordId, orNotFound } from './errors';
 import { many } from './expand';
 import { isLeader, isOpen, listMembers, roleIn } from './attendance';
 import { attendees } from '$lib/attendance/participant-block';
-import type { AnswerRecord } from '$lib/attendance/answers';
+import { describeAnswer, type AnswerRecord } from '$lib/attendance/answers';
+import type { MyAnswer } from '$lib/meetings';
 
 type MeetingRecord = {
 	id: string;
@@ -53,12 +55,19 @@ type MeetingRecord = {
 	};
 };
 
+/** The user's own answer among a meeting's answers, shown back in full; null when there is none. */
+function myAnswer(answers: AnswerRecord[] | AnswerRecord | undefined, userId: string): MyAnswer | null {
+	const answer = many(answers).find((a) => a.user === userId);
+	return answer ? { status: answer.status, text: describeAnswer(answer), note: answer.note ?? '' } : null;
+}
+
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
-function summarize(m: MeetingRecord, userId: string, answeringGroups: Set<string>): MeetingSummary {
+function summarize(m: MeetingRecord, userId: string, roles: Map<string, string>): MeetingSummary {
 	return {
-		canAnswer: answeringGroups.has(m.group),
-		myAnswer: many(m.expand?.attendance_via_meeting).find((a) => a.user === userId)?.status ?? null,
+		canAnswer: roles.has(m.group),
+		leads: isLeader(roles.get(m.group) ?? ''),
+		myAnswer: myAnswer(m.expand?.attendance_via_meeting, userId),
 		open: isOpen(m),
 		attendanceDeadline: m.attendance_deadline,
 		id: m.id,
@@ -80,16 +89,18 @@ export async function listMeetings(pb: PocketBase, userId: string, { now = new D
 			skipTotal: true,
 			fields:
 				'id,title,starts,ends,status,group,attendance_deadline,location_room,location_address,expand.group.name,' +
-				'expand.attendance_via_meeting.user,expand.attendance_via_meeting.status'
+				'expand.attendance_via_meeting.user,expand.attendance_via_meeting.status,' +
+				'expand.attendance_via_meeting.substitute_name,expand.attendance_via_meeting.substitute_title,' +
+				'expand.attendance_via_meeting.arrives,expand.attendance_via_meeting.leaves,expand.attendance_via_meeting.note'
 		}),
 		// The groups where the user answers attendance (an ordinary membership, not a guest's).
-		pb.collection('memberships').getFullList<{ group: string }>({
+		pb.collection('memberships').getFullList<{ group: string; role: string }>({
 			filter: pb.filter('user = {:userId} && meeting = ""', { userId }),
-			fields: 'group'
+			fields: 'group,role'
 		})
 	]);
-	const answering = new Set(memberships.map((m) => m.group));
-	const meetings = page.items.map((m) => summarize(m, userId, answering));
+	const roles = new Map(memberships.map((m) => [m.group, m.role]));
+	const meetings = page.items.map((m) => summarize(m, userId, roles));
 	const hasEnded = (m: MeetingSummary) => (parseInstant(m.ends) ?? parseInstant(m.starts) ?? now) < now;
 	return {
 		/** Not ended yet, soonest first. */
@@ -142,9 +153,9 @@ export async function getMeetingPage(pb: PocketBase, meetingId: string, userId: 
 			minutesDate: meeting.minutes_date,
 			attendanceDeadline: meeting.attendance_deadline
 		},
-		/** The user's own answer (a status) and whether they may still give or change it. */
+		/** The user's own answer and whether they may still give or change it. */
 		attendance: {
-			myAnswer: many(meeting.expand?.attendance_via_meeting).find((a) => a.user === userId)?.status ?? null,
+			myAnswer: myAnswer(meeting.expand?.attendance_via_meeting, userId),
 			open: isOpen(meeting),
 			canAnswer: !!role,
 			isLeader: isLeader(role)
@@ -214,6 +225,7 @@ export async function getAgendaItemPage(pb: PocketBase, meetingId: string, posit
 			'expand.decisions_via_item.position'
 	});
 	const meeting = item.expand?.meeting;
+	const sizes = await attachmentSizes(pb, item, item.attachments);
 	const siblings = many(meeting?.expand?.agenda_items_via_meeting).sort(byPosition);
 	const index = siblings.findIndex((s) => s.position === item.position);
 	return {
@@ -235,7 +247,14 @@ export async function getAgendaItemPage(pb: PocketBase, meetingId: string, posit
 			recommendation: item.recommendation,
 			background: item.background,
 			minutes: many(item.expand?.item_minutes_via_item)[0]?.text ?? null,
-			attachments: item.attachments
+			/** Each file with its readable title, kind and size ("Strategi 2023.pdf", "PDF", 245123). */
+			attachments: item.attachments.map((file, i) => ({
+				file,
+				title: attachmentTitle(file),
+				kind: attachmentKind(file),
+				size: sizes[i] ?? null,
+				inline: file.toLowerCase().endsWith('.pdf')
+			}))
 		},
 		decisions: many(item.expand?.decisions_via_item)
 			.sort(byPosition)
@@ -243,6 +262,30 @@ export async function getAgendaItemPage(pb: PocketBase, meetingId: string, posit
 		previous: index > 0 ? siblings[index - 1] : null,
 		next: index >= 0 && index < siblings.length - 1 ? siblings[index + 1] : null
 	};
+}
+
+/**
+ * The size in bytes of each attachment of an item, asked of PocketBase with HEAD requests (the
+ * files are not read); null for a file whose size PocketBase does not tell.
+ */
+async function attachmentSizes(
+	pb: PocketBase,
+	record: { id: string; collectionId: string; collectionName: string },
+	files: string[]
+): Promise<(number | null)[]> {
+	if (!files.length) return [];
+	const token = await pb.files.getToken();
+	return Promise.all(
+		files.map(async (file) => {
+			try {
+				const response = await fetch(pb.files.getURL(record, file, { token }), { method: 'HEAD' });
+				const length = Number(response.headers.get('content-length'));
+				return response.ok && Number.isFinite(length) && length > 0 ? length : null;
+			} catch {
+				return null;
+			}
+		})
+	);
 }
 
 /** Streams a protected attachment of an agenda item the user may read. */

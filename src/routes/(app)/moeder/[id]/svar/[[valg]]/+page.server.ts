@@ -9,6 +9,7 @@ import {
 	roleIn,
 	saveAnswer
 } from '$lib/server/attendance';
+import { afterSaving } from '$lib/attendance/saved';
 import { t } from '$lib/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -67,7 +68,7 @@ export const actions: Actions = {
 		if (!c.open) return fail(400, { values, errors: { form: t.attendance.errors.locked } });
 		const refused = await saveAnswer(event.locals.pb, c.meeting.id, c.subject.id, c.answer, record);
 		if (Object.keys(refused).length) return fail(400, { values, errors: refused });
-		redirect(303, safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`));
+		redirect(303, afterSaving(safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`), c.meeting.id));
 	},
 
 	/** One tap from home or the meeting page: attending or absent, keeping the note. */
@@ -88,6 +89,6 @@ export const actions: Actions = {
 			note: c.answer?.note ?? ''
 		});
 		if (Object.keys(refused).length) return refuse(Object.values(refused)[0] ?? t.errors.generic);
-		redirect(303, safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`));
+		redirect(303, afterSaving(safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`), c.meeting.id));
 	}
 };
