@@ -29,6 +29,7 @@ const PARTS = new Set(
 	drøftelse afrapportering eventuelt forplejning referat referent referenter suppleant påmindelse
 	smitte opsporing område områder aktivitet aktiviteter tilrettelæggelse stilling stillinger uddannelse
 	praksis almen læge lægen borger borgere indsats indsatser forløb kvalitet data arbejd arbejde
+	form former formen organisering sam arbejdsform
 	forventning afstemning kontakt direktør direktion formand formandskab næstformand medformand
 	`
 		.split(/\s+/)

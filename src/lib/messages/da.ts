@@ -99,8 +99,7 @@ export const da = {
 		minutesPending: 'Referatet er ikke udsendt endnu.',
 		backToMeeting: 'Til dagsordenen',
 		previous: 'Forrige punkt',
-		next: 'Næste punkt',
-		download: (name: string) => `Hent ${name}`
+		next: 'Næste punkt'
 	},
 	attendance: {
 		title: 'Dit svar',
