@@ -28,17 +28,20 @@ export function formatDate(value: string | Date): string {
 	return format(local(value), 'd. MMMM yyyy', { locale: da });
 }
 
-/** "08.00" — Danish clock times use a full stop. */
+/**
+ * "8.00", "9.35", "14.32": Danish clock times, with a full stop and no leading zero, as the minutes
+ * and the secretariat write them. Every clock time the app shows goes through here.
+ */
 export function formatTime(value: string | Date): string {
-	return format(local(value), 'HH.mm');
+	return format(local(value), 'H.mm');
 }
 
-/** "fredag den 12. juni 2020 kl. 08.00" */
+/** "fredag den 12. juni 2020 kl. 8.00" */
 export function formatDateTime(value: string | Date): string {
 	return `${formatLongDate(value)} kl. ${formatTime(value)}`;
 }
 
-/** "08.00-10.40", or "" when either end is missing. */
+/** "8.00-10.40", or "" when either end is missing. */
 export function formatTimeRange(
 	start: string | Date | null | undefined,
 	end: string | Date | null | undefined
@@ -48,7 +51,7 @@ export function formatTimeRange(
 }
 
 /**
- * "fredag den 12. juni 2020 kl. 08.00-10.40" for a meeting on one day; both dates in full when it
+ * "fredag den 12. juni 2020 kl. 8.00-10.40" for a meeting on one day; both dates in full when it
  * spans several.
  */
 export function formatMeetingTime(start: string | Date, end: string | Date | null | undefined): string {
@@ -57,6 +60,11 @@ export function formatMeetingTime(start: string | Date, end: string | Date | nul
 		return `${formatLongDate(start)} kl. ${formatTimeRange(start, end)}`;
 	}
 	return `${formatDateTime(start)} – ${formatDateTime(end!)}`;
+}
+
+/** "2027-01-05 14:32": Copenhagen time that a spreadsheet sorts and reads as a date. */
+export function formatSortableDateTime(value: string | Date): string {
+	return format(local(value), 'yyyy-MM-dd HH:mm');
 }
 
 /** "2020-06-12": the calendar day in Copenhagen. */
@@ -78,11 +86,6 @@ export function zonedToInstant(date: string, time = '00:00'): Date {
 /** A PocketBase date string for an instant: "2020-06-12 06:00:00.000Z". */
 export function toPocketBaseDate(date: Date): string {
 	return date.toISOString().replace('T', ' ');
-}
-
-/** "9.45" — the clock time as minutes write it in running text (no leading zero). */
-export function formatClock(value: string | Date): string {
-	return format(local(value), 'H.mm');
 }
 
 /** "08:00" — the value of an <input type="time"> for an instant. */

@@ -14,12 +14,22 @@ import type {
 export interface MeetingSummary extends Pick<MeetingsRecord, 'id' | 'title' | 'starts' | 'ends' | 'status'> {
 	groupName: string;
 	place: string;
-	/** The signed-in user's attendance answer (a status), or null. */
-	myAnswer: AttendanceStatusOptions | null;
+	/** The signed-in user's attendance answer, or null. */
+	myAnswer: MyAnswer | null;
 	/** Whether members may still answer, and whether this user answers (guests do not). */
 	open: boolean;
 	canAnswer: boolean;
+	/** Whether the user leads the meeting's group (secretariat, chair): they see its attendance overview. */
+	leads: boolean;
 	attendanceDeadline: IsoDateString;
+}
+
+/** A member's own answer as the pages show it back. */
+export interface MyAnswer {
+	status: AttendanceStatusOptions;
+	/** The answer in full: "Afbud med suppleant: Jens Hansen", "Deltager kl. 9.00–9.45". */
+	text: string;
+	note: string;
 }
 
 export interface Person extends Pick<UsersRecord, 'id' | 'name' | 'title' | 'department'> {

@@ -48,14 +48,20 @@ function memberFor(stack: StackInfo, role: keyof typeof MEMBER): Person {
 	return member;
 }
 
+/** Where a saved answer lands: the answer block of the page it was given from, with the saved flag. */
+const savedAt = (meetingId: string, path = `/moeder/${meetingId}`) => `${path}?gemt=${meetingId}#svar`;
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const parse = (instant: string) => new Date(instant.replace(' ', 'T'));
 
-/** "08.00" in Copenhagen, computed by Intl rather than by the app's own formatter. */
-function clock(instant: Date): string {
+/**
+ * "8.00" in Copenhagen, computed by Intl rather than by the app's own formatter. The hooks' mails
+ * (pb_hooks/lib/danish-time.js) still write "08.00": `twoDigitHour` for those.
+ */
+function clock(instant: Date, twoDigitHour = false): string {
 	const parts = new Intl.DateTimeFormat('da-DK', {
-		hour: '2-digit',
+		hour: twoDigitHour ? '2-digit' : 'numeric',
 		minute: '2-digit',
 		hourCycle: 'h23',
 		timeZone: 'Europe/Copenhagen'
@@ -64,8 +70,8 @@ function clock(instant: Date): string {
 	return `${part('hour')}.${part('minute')}`;
 }
 
-/** "fredag den 12. juni 2020 kl. 08.00" in Copenhagen. */
-function danishDateTime(instant: Date): string {
+/** "fredag den 12. juni 2020 kl. 8.00" in Copenhagen ("kl. 08.00" as the hooks' mails write it). */
+function danishDateTime(instant: Date, twoDigitHour = false): string {
 	const day = new Intl.DateTimeFormat('da-DK', {
 		weekday: 'long',
 		day: 'numeric',
@@ -73,7 +79,7 @@ function danishDateTime(instant: Date): string {
 		year: 'numeric',
 		timeZone: 'Europe/Copenhagen'
 	}).format(instant);
-	return `${day} kl. ${clock(instant)}`;
+	return `${day} kl. ${clock(instant, twoDigitHour)}`;
 }
 
 /** Logs in with the demo password, where the login itself is not the point. */
@@ -142,8 +148,8 @@ test('a member sends a substitute, and the secretariat sees it live on the overv
 		await expectNoAxeViolations(page);
 
 		await answerPage.saveButton.click();
-		await expect(page).toHaveURL(`/moeder/${meetingId}`);
-		await expect(meetingPage.answer.status).toHaveText('Dit svar: Afbud med suppleant');
+		await expect(page).toHaveURL(savedAt(meetingId));
+		await expect(meetingPage.answer.status).toHaveText(`Afbud med suppleant: ${substitute.name}, ${substitute.title}`);
 	});
 
 	await test.step('the overview shows the answer and the substitute without a reload', async () => {
@@ -193,14 +199,14 @@ test('the substitute logs in from the invitation mail and sees that meeting only
 		await expect(form.leaves).toBeHidden();
 		await form.fillSubstitute(substitute);
 		await form.saveButton.click();
-		await expect(phone).toHaveURL(`/moeder/${meetingId}`);
+		await expect(phone).toHaveURL(savedAt(meetingId));
 	});
 
 	await test.step('the invitation mail has a login link for that meeting and address', async () => {
 		const mail = await inbox.waitForMail(
 			substitute.email,
 			new RegExp(
-				`^${escapeRegExp(`Du er suppleant for ${member.name}: ${MEETING_TITLE} ${danishDateTime(parse(stack.nextMeeting.starts))}`)}$`
+				`^${escapeRegExp(`Du er suppleant for ${member.name}: ${MEETING_TITLE} ${danishDateTime(parse(stack.nextMeeting.starts), true)}`)}$`
 			)
 		);
 		invitationLink = /https?:\/\/\S+/.exec(mail.text)?.[0] ?? '';
@@ -286,21 +292,21 @@ test('a member answers with one tap on the front page and changes it on the meet
 		await expect(homePage.answer.status).toHaveText('Dit svar: Deltager');
 		await expect(homePage.answer.attend).toHaveAttribute('aria-pressed', 'true');
 		await expect(homePage.answer.decline).toHaveAttribute('aria-pressed', 'false');
-		await expect(page).toHaveURL('/');
+		await expect(page).toHaveURL(savedAt(meetingId, '/'));
 		await expectNoAxeViolations(page);
 	});
 
 	await test.step('changes the answer to "Afbud" on the meeting page', async () => {
 		await homePage.openNextMeeting.click();
 		await expect(page).toHaveURL(`/moeder/${meetingId}`);
-		await expect(meetingPage.answer.status).toHaveText('Dit svar: Deltager');
+		await expect(meetingPage.answer.status).toHaveText('Deltager');
 		await expect(meetingPage.answer.attend).toHaveAttribute('aria-pressed', 'true');
 
 		await meetingPage.answer.decline.click();
-		await expect(meetingPage.answer.status).toHaveText('Dit svar: Afbud');
+		await expect(meetingPage.answer.status).toHaveText('Afbud');
 		await expect(meetingPage.answer.decline).toHaveAttribute('aria-pressed', 'true');
 		await expect(meetingPage.answer.attend).toHaveAttribute('aria-pressed', 'false');
-		await expect(page).toHaveURL(`/moeder/${meetingId}`);
+		await expect(page).toHaveURL(savedAt(meetingId));
 		await expectNoAxeViolations(page);
 	});
 
@@ -340,8 +346,8 @@ test('a member who leaves early sees the agenda items they miss and answers "Del
 
 	await test.step('saves the answer', async () => {
 		await answerPage.saveButton.click();
-		await expect(page).toHaveURL(`/moeder/${meetingId}`);
-		await expect(meetingPage.answer.status).toHaveText('Dit svar: Deltager delvist');
+		await expect(page).toHaveURL(savedAt(meetingId));
+		await expect(meetingPage.answer.status).toHaveText(`Deltager indtil kl. ${LEAVES_AT.replace(':', '.')}`);
 	});
 
 	await test.step('finds the time again in the form', async () => {
@@ -364,8 +370,8 @@ test.describe('a member who fills in the answer form wrongly', () => {
 		await answerPage.choice('Afbud').check();
 		await answerPage.note.fill('');
 		await answerPage.saveButton.click();
-		await expect(page).toHaveURL(`/moeder/${meetingId}`);
-		await expect(meetingPage.answer.status).toHaveText('Dit svar: Afbud');
+		await expect(page).toHaveURL(savedAt(meetingId));
+		await expect(meetingPage.answer.status).toHaveText('Afbud');
 
 		await meetingPage.answer.moreOptions.click();
 		await expect(page).toHaveURL(`/moeder/${meetingId}/svar`);
@@ -479,7 +485,7 @@ test('the secretariat reminds by e-mail the members who have not answered, and i
 	const waiting = memberFor(stack, 'unanswered');
 	const answered = memberFor(stack, 'answered');
 	const subject = new RegExp(
-		`^${escapeRegExp(`Påmindelse: Deltager du i ${MEETING_TITLE} ${danishDateTime(parse(stack.nextMeeting.starts))}?`)}$`
+		`^${escapeRegExp(`Påmindelse: Deltager du i ${MEETING_TITLE} ${danishDateTime(parse(stack.nextMeeting.starts), true)}?`)}$`
 	);
 	const remindersSince = async (lastId: number) =>
 		(await inbox.allMessages()).filter((m) => m.id > lastId && subject.test(m.subject));
@@ -560,8 +566,11 @@ test('the secretariat downloads the answers as CSV; a member gets neither the ov
 }) => {
 	const meetingId = stack.nextMeeting.id;
 	const member = memberFor(stack, 'csv');
-	const header = 'Organisation;Navn;Titel;Rolle;Svar';
-	const memberLine = new RegExp(`(^|\\n)[^\\n]*;${escapeRegExp(member.name)};[^;\\n]*;;Afbud;`);
+	const header = '"Organisation";"Navn";"Titel";"Rolle";"Svar"';
+	const memberLine = new RegExp(`(^|\\n)[^\\n]*;"${escapeRegExp(member.name)}";"[^"\\n]*";"";"Afbud";`);
+	const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(
+		parse(stack.nextMeeting.starts)
+	);
 
 	await test.step('a member answers "Afbud"', async () => {
 		await answerWithOneTap(await newPhone(), member, stack.password, 'Afbud');
@@ -582,7 +591,8 @@ test('the secretariat downloads the answers as CSV; a member gets neither the ov
 		expect(body).toMatch(memberLine);
 
 		const [download] = await Promise.all([page.waitForEvent('download'), overviewPage.csvLink.click()]);
-		expect(download.suggestedFilename()).toBe(`fremmoede-${meetingId}.csv`);
+		// Named after the group and the day (the UTF-8 name from filename*), not the record id.
+		expect(download.suggestedFilename()).toBe(`fremmøde-klyngestyregruppen-for-midtklyngen-${day}.csv`);
 		const file = (await readFile((await download.path()) ?? '')).toString('utf8');
 		expect(file).toContain(header);
 		expect(file).toMatch(memberLine);
@@ -648,10 +658,11 @@ test("the secretariat answers on a member's behalf and manages the meeting's gue
 			.row(member.id)
 			.getByRole('link', { name: `Svar for ${member.name}` })
 			.click();
-		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Svar på vegne af ${member.name}`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Svar for ${member.name}`);
 		await expectNoAxeViolations(page);
 		await page.getByRole('radio', { name: 'Afbud', exact: true }).check();
-		await answerPage.note.fill('Ringede til sekretariatet');
+		// The secretariat's own words: a note, not "Note til sekretariatet".
+		await page.getByRole('textbox', { name: 'Note', exact: true }).fill('Ringede til sekretariatet');
 		await answerPage.saveButton.click();
 		await expect(overviewPage.heading).toBeVisible();
 		await expect(overviewPage.row(member.id)).toContainText('Afbud');

@@ -16,7 +16,7 @@ test('a logged-out visitor who opens a meeting is asked to log in and then lands
 	await loginPage.logInWithCode(stack.member.email, inbox);
 
 	await expect(page).toHaveURL(`/moeder/${stack.pastMeeting.id}`);
-	await expect(meetingPage.fact('Tidspunkt')).toHaveText('fredag den 12. juni 2020 kl. 08.00-10.40');
+	await expect(meetingPage.fact('Tidspunkt')).toHaveText('fredag den 12. juni 2020 kl. 8.00-10.40');
 	await expectNoAxeViolations(page);
 });
 

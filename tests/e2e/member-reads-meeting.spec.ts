@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 
-const SHOWN_NAME = 'oplaeg_fleksible_indlaeggelser.pdf';
+/** The title the list shows for the stored "oplaeg_fleksible_indlaeggelser_<random>.pdf". */
+const SHOWN_NAME = 'Oplaeg fleksible indlaeggelser.pdf';
 
 /** A Danish long date in Copenhagen, computed by Intl rather than by the app's own formatter. */
 function danishDay(instant: string): string {
@@ -16,7 +16,7 @@ function danishDay(instant: string): string {
 }
 
 const STEERING_GROUP = 'Klyngestyregruppen for Midtklyngen';
-const PAST_MEETING_TIME = 'fredag den 12. juni 2020 kl. 08.00-10.40';
+const PAST_MEETING_TIME = 'fredag den 12. juni 2020 kl. 8.00-10.40';
 const ITEM_3 = "Resultater og perspektiver fra 'fleksible indlæggelser'";
 
 test('a member logs in with a mailed code and reads the minutes of the June 2020 meeting', async ({
@@ -49,7 +49,7 @@ test('a member logs in with a mailed code and reads the minutes of the June 2020
 	await test.step('sees the next meeting on the front page', async () => {
 		await expect(homePage.greeting).toHaveText(`Hej ${stack.member.name.split(' ')[0]}`);
 		await expect(homePage.nextMeeting).toContainText(STEERING_GROUP);
-		await expect(homePage.nextMeeting).toContainText(`${danishDay(stack.nextMeeting.starts)} kl. 08.00-`);
+		await expect(homePage.nextMeeting).toContainText(`${danishDay(stack.nextMeeting.starts)} kl. 8.00-`);
 		await expect(homePage.nextMeeting).toContainText(
 			'Mødelokale 22, Indgang C, Etage 4, Heibergs Alle 4F, 8800 Viborg'
 		);
@@ -61,7 +61,7 @@ test('a member logs in with a mailed code and reads the minutes of the June 2020
 		await expect(page).toHaveURL(`/moeder/${stack.nextMeeting.id}`);
 		await expect(meetingPage.title).toHaveText('Klyngestyregruppemøde');
 		await expect(meetingPage.fact('Tidspunkt')).toHaveText(
-			new RegExp(`^${danishDay(stack.nextMeeting.starts)} kl\\. 08\\.00-`)
+			new RegExp(`^${danishDay(stack.nextMeeting.starts)} kl\\. 8\\.00-`)
 		);
 		await expect(meetingPage.agenda.getByRole('listitem')).not.toHaveCount(0);
 		await expectNoAxeViolations(page);
@@ -147,22 +147,29 @@ test('a member logs in with a mailed code and reads the minutes of the June 2020
 		// PocketBase stores "oplaeg-fleksible-indlaeggelser.pdf" under a name with a random suffix.
 		expect(stack.item3Attachment).toMatch(/^oplaeg_fleksible_indlaeggelser_[a-z0-9]+\.pdf$/);
 		await expect(itemPage.attachments.getByRole('link')).toHaveCount(1);
-		// The link shows the name without PocketBase's suffix.
-		await expect(itemPage.attachment(SHOWN_NAME)).toHaveText(SHOWN_NAME);
+		// The link shows a title without PocketBase's suffix, the kind of file and its size.
+		await expect(itemPage.attachment(SHOWN_NAME)).toHaveText(
+			/^Oplaeg fleksible indlaeggelser\.pdf \(PDF, [\d,]+ (byte|kB)\)$/
+		);
 		await expectNoAxeViolations(page);
 	});
 
-	await test.step('downloads the attachment as a PDF', async () => {
+	await test.step('opens the PDF in the browser under its title', async () => {
 		const href = await itemPage.attachment(SHOWN_NAME).getAttribute('href');
 		expect(href).toContain(stack.item3Attachment);
+		// A PDF opens in the phone's viewer instead of landing in Downloads with a raw file name.
+		await expect(itemPage.attachment(SHOWN_NAME)).not.toHaveAttribute('download');
 		const response = await page.request.get(href ?? '');
 		expect(response.status()).toBe(200);
 		expect(response.headers()['content-type']).toBe('application/pdf');
-		expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-
-		const [download] = await Promise.all([page.waitForEvent('download'), itemPage.attachment(SHOWN_NAME).click()]);
-		expect(download.suggestedFilename()).toBe(SHOWN_NAME);
-		const file = await readFile((await download.path()) ?? '');
+		expect(response.headers()['x-content-type-options']).toBe('nosniff');
+		expect(response.headers()['content-disposition']).toBe(
+			`inline; filename="${SHOWN_NAME}"; filename*=UTF-8''${encodeURIComponent(SHOWN_NAME)}`
+		);
+		const file = await response.body();
+		const shownSize = /\(PDF, ([\d,]+) (byte|kB)\)/.exec((await itemPage.attachment(SHOWN_NAME).textContent()) ?? '');
+		const bytes = Number(shownSize?.[1].replace(',', '.')) * (shownSize?.[2] === 'kB' ? 1000 : 1);
+		expect(Math.abs(bytes - file.length), 'the size shown is the size served').toBeLessThan(100);
 		expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 	});
 });

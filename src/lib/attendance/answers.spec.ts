@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { missedItems, partialNote } from './answers';
+import { describeAnswer, missedItems, partialNote } from './answers';
 
 // The seed meeting's first items, Friday 12 June 2020 (CEST, UTC+2).
 const items = [
@@ -31,5 +31,32 @@ describe('the note on a partial answer', () => {
 		expect(partialNote('2020-06-12 07:00:00.000Z', '')).toBe('fra kl. 9.00');
 		expect(partialNote('2020-06-12 06:15:00.000Z', '2020-06-12 07:45:00.000Z')).toBe('kl. 8.15-9.45');
 		expect(partialNote('', '')).toBe('');
+	});
+});
+
+describe('an answer shown back in full', () => {
+	const blank = { substitute_name: '', substitute_title: '', arrives: '', leaves: '' };
+
+	it('names the substitute', () => {
+		expect(describeAnswer({ ...blank, status: 'substitute', substitute_name: 'Jens Hansen' })).toBe(
+			'Afbud med suppleant: Jens Hansen'
+		);
+		expect(
+			describeAnswer({ ...blank, status: 'substitute', substitute_name: 'Jens Hansen', substitute_title: 'overlæge' })
+		).toBe('Afbud med suppleant: Jens Hansen, overlæge');
+	});
+
+	it('gives the times of a partial answer', () => {
+		const partial = { ...blank, status: 'partial' as const };
+		expect(
+			describeAnswer({ ...partial, arrives: '2020-06-12 07:00:00.000Z', leaves: '2020-06-12 07:45:00.000Z' })
+		).toBe('Deltager kl. 9.00–9.45');
+		expect(describeAnswer({ ...partial, arrives: '2020-06-12 07:15:00.000Z' })).toBe('Deltager fra kl. 9.15');
+		expect(describeAnswer({ ...partial, leaves: '2020-06-12 07:45:00.000Z' })).toBe('Deltager indtil kl. 9.45');
+	});
+
+	it('says just Deltager or Afbud for the one-tap answers', () => {
+		expect(describeAnswer({ ...blank, status: 'attending' })).toBe('Deltager');
+		expect(describeAnswer({ ...blank, status: 'absent' })).toBe('Afbud');
 	});
 });

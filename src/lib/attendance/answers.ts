@@ -1,5 +1,5 @@
 // Attendance answers as the pages use them: kinds, missed agenda items, and the Danish phrases.
-import { formatClock, parseInstant } from '$lib/dates';
+import { formatTime, parseInstant } from '$lib/dates';
 import { t } from '$lib/messages';
 
 export const STATUSES = ['attending', 'absent', 'substitute', 'partial'] as const;
@@ -54,8 +54,34 @@ export function missedItems<T extends TimedItem>(
 export function partialNote(arrives: string | null | undefined, leaves: string | null | undefined): string {
 	const from = parseInstant(arrives ?? null);
 	const to = parseInstant(leaves ?? null);
-	if (from && to) return t.block.between(formatClock(from), formatClock(to));
-	if (from) return t.block.from(formatClock(from));
-	if (to) return t.block.until(formatClock(to));
+	if (from && to) return t.block.between(formatTime(from), formatTime(to));
+	if (from) return t.block.from(formatTime(from));
+	if (to) return t.block.until(formatTime(to));
 	return '';
+}
+
+/** The parts of an answer that its summary shows. */
+export type AnswerSummarySource = Pick<
+	AnswerRecord,
+	'status' | 'substitute_name' | 'substitute_title' | 'arrives' | 'leaves'
+>;
+
+/**
+ * The answer in full, as one line: "Deltager", "Afbud", "Afbud med suppleant: Jens Hansen, overlæge",
+ * "Deltager kl. 9.00–9.45", "Deltager fra kl. 9.15".
+ */
+export function describeAnswer(answer: AnswerSummarySource): string {
+	const label = t.attendance.status[answer.status] ?? answer.status;
+	if (answer.status === 'substitute') {
+		const who = [answer.substitute_name, answer.substitute_title].filter(Boolean).join(', ');
+		return who ? t.attendance.summary.substitute(who) : label;
+	}
+	if (answer.status === 'partial') {
+		const from = parseInstant(answer.arrives ?? null);
+		const to = parseInstant(answer.leaves ?? null);
+		if (from && to) return t.attendance.summary.between(formatTime(from), formatTime(to));
+		if (from) return t.attendance.summary.from(formatTime(from));
+		if (to) return t.attendance.summary.until(formatTime(to));
+	}
+	return label;
 }

@@ -49,7 +49,16 @@ export const da = {
 		noNextMeeting: 'Du har ingen kommende møder.',
 		openAgenda: 'Se dagsorden',
 		allUpcoming: 'Alle kommende møder',
-		allPast: 'Tidligere møder'
+		allPast: 'Tidligere møder',
+		overviews: 'Fremmøde til dine møder',
+		overviewCounts: (c: {
+			attending: number;
+			partial: number;
+			substitute: number;
+			absent: number;
+			unanswered: number;
+		}) =>
+			`Deltager ${c.attending} · Delvist ${c.partial} · Suppleant ${c.substitute} · Afbud ${c.absent} · Mangler svar ${c.unanswered}`
 	},
 	meetings: {
 		title: 'Møder',
@@ -94,8 +103,7 @@ export const da = {
 		minutesPending: 'Referatet er ikke udsendt endnu.',
 		backToMeeting: 'Til dagsordenen',
 		previous: 'Forrige punkt',
-		next: 'Næste punkt',
-		download: (name: string) => `Hent ${name}`
+		next: 'Næste punkt'
 	},
 	attendance: {
 		title: 'Dit svar',
@@ -107,6 +115,14 @@ export const da = {
 			partial: 'Deltager delvist'
 		} as Record<string, string>,
 		yourAnswer: (status: string) => `Dit svar: ${status}`,
+		/** An answer in full, where it is shown back to the member. */
+		summary: {
+			substitute: (who: string) => `Afbud med suppleant: ${who}`,
+			between: (from: string, to: string) => `Deltager kl. ${from}–${to}`,
+			from: (time: string) => `Deltager fra kl. ${time}`,
+			until: (time: string) => `Deltager indtil kl. ${time}`
+		},
+		yourNote: 'Din note',
 		notAnswered: 'Du har ikke svaret endnu.',
 		attend: 'Deltager',
 		decline: 'Afbud',
@@ -129,7 +145,16 @@ export const da = {
 		note: 'Note til sekretariatet',
 		noteHint: 'Højst 1.000 tegn.',
 		save: 'Gem svar',
-		onBehalf: (name: string) => `Svar på vegne af ${name}`,
+		onBehalf: (name: string) => `Svar for ${name}`,
+		/** The answer form's words when the secretariat fills it in for a member. */
+		forMember: {
+			choose: 'Svar',
+			arrives: 'Kommer kl.',
+			leaves: 'Går kl.',
+			missed: 'Går glip af',
+			missesNothing: 'Er med under hele dagsordenen.',
+			note: 'Note'
+		},
 		recordedBy: 'registreret af sekretariatet',
 		// What a valid answer is (and its Danish messages) lives in pb_hooks/lib/attendance.js; the
 		// page adds only what needs no server.
@@ -162,6 +187,8 @@ export const da = {
 		dontRemind: 'Nej, send ikke',
 		answerFor: 'Svar for',
 		csv: 'Hent svar som CSV',
+		/** The start of the CSV's file name ("fremmøde-<group>-<date>.csv"). */
+		csvFilePrefix: 'fremmøde',
 		block: 'Deltagerliste til referatet',
 		copy: 'Kopiér',
 		copied: 'Kopieret.',

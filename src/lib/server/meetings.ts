@@ -9,12 +9,14 @@ import { error } from '@sveltejs/kit';
 import { t } from '$lib/messages';
 import { parseInstant } from '$lib/dates';
 import { groupByOrganization, type AgendaItemSummary, type MeetingSummary } from '$lib/meetings';
+import { attachmentKind, attachmentTitle } from '$lib/attachments';
 import { isRecordId, orNotFound } from './errors';
 import { many } from './expand';
 import { isOpen } from './attendance';
-import { answeringGroups, isLeader, listMembers, roleIn } from './memberships';
+import { answeringRoles, isLeader, listMembers, roleIn } from './memberships';
 import { attendees } from '$lib/attendance/participant-block';
-import type { AnswerRecord } from '$lib/attendance/answers';
+import { describeAnswer, type AnswerRecord } from '$lib/attendance/answers';
+import type { MyAnswer } from '$lib/meetings';
 import type {
 	AgendaItemsRecord,
 	AgendaItemsResponse,
@@ -55,12 +57,19 @@ type MeetingRecord = Pick<
 	};
 };
 
+/** The user's own answer among a meeting's answers, shown back in full; null when there is none. */
+function myAnswer(answers: AnswerRecord[] | AnswerRecord | undefined, userId: string): MyAnswer | null {
+	const answer = many(answers).find((a) => a.user === userId);
+	return answer ? { status: answer.status, text: describeAnswer(answer), note: answer.note ?? '' } : null;
+}
+
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
 
-function summarize(m: MeetingRecord, userId: string, answeringGroups: Set<string>): MeetingSummary {
+function summarize(m: MeetingRecord, userId: string, roles: Map<string, string>): MeetingSummary {
 	return {
-		canAnswer: answeringGroups.has(m.group),
-		myAnswer: many(m.expand?.attendance_via_meeting).find((a) => a.user === userId)?.status ?? null,
+		canAnswer: roles.has(m.group),
+		leads: isLeader(roles.get(m.group) ?? ''),
+		myAnswer: myAnswer(m.expand?.attendance_via_meeting, userId),
 		open: isOpen(m),
 		attendanceDeadline: m.attendance_deadline,
 		id: m.id,
@@ -82,9 +91,11 @@ export async function listMeetings(pb: TypedPocketBase, userId: string, { now = 
 			skipTotal: true,
 			fields:
 				'id,title,starts,ends,status,group,attendance_deadline,location_room,location_address,expand.group.name,' +
-				'expand.attendance_via_meeting.user,expand.attendance_via_meeting.status'
+				'expand.attendance_via_meeting.user,expand.attendance_via_meeting.status,' +
+				'expand.attendance_via_meeting.substitute_name,expand.attendance_via_meeting.substitute_title,' +
+				'expand.attendance_via_meeting.arrives,expand.attendance_via_meeting.leaves,expand.attendance_via_meeting.note'
 		}),
-		answeringGroups(pb, userId)
+		answeringRoles(pb, userId)
 	]);
 	const meetings = page.items.map((m) => summarize(m, userId, answering));
 	const hasEnded = (m: MeetingSummary) => (parseInstant(m.ends) ?? parseInstant(m.starts) ?? now) < now;
@@ -139,9 +150,9 @@ export async function getMeetingPage(pb: TypedPocketBase, meetingId: string, use
 			minutesDate: meeting.minutes_date,
 			attendanceDeadline: meeting.attendance_deadline
 		},
-		/** The user's own answer (a status) and whether they may still give or change it. */
+		/** The user's own answer and whether they may still give or change it. */
 		attendance: {
-			myAnswer: many(meeting.expand?.attendance_via_meeting).find((a) => a.user === userId)?.status ?? null,
+			myAnswer: myAnswer(meeting.expand?.attendance_via_meeting, userId),
 			open: isOpen(meeting),
 			canAnswer: !!role,
 			isLeader: isLeader(role)
@@ -211,6 +222,7 @@ export async function getAgendaItemPage(pb: TypedPocketBase, meetingId: string, 
 			'expand.decisions_via_item.position'
 	});
 	const meeting = item.expand?.meeting;
+	const sizes = await attachmentSizes(pb, item, item.attachments);
 	const siblings = many(meeting?.expand?.agenda_items_via_meeting).sort(byPosition);
 	const index = siblings.findIndex((s) => s.position === item.position);
 	return {
@@ -232,7 +244,14 @@ export async function getAgendaItemPage(pb: TypedPocketBase, meetingId: string, 
 			recommendation: item.recommendation,
 			background: item.background,
 			minutes: many(item.expand?.item_minutes_via_item)[0]?.text ?? null,
-			attachments: item.attachments
+			/** Each file with its readable title, kind and size ("Strategi 2023.pdf", "PDF", 245123). */
+			attachments: item.attachments.map((file, i) => ({
+				file,
+				title: attachmentTitle(file),
+				kind: attachmentKind(file),
+				size: sizes[i] ?? null,
+				inline: file.toLowerCase().endsWith('.pdf')
+			}))
 		},
 		decisions: many(item.expand?.decisions_via_item)
 			.sort(byPosition)
@@ -240,6 +259,30 @@ export async function getAgendaItemPage(pb: TypedPocketBase, meetingId: string, 
 		previous: index > 0 ? siblings[index - 1] : null,
 		next: index >= 0 && index < siblings.length - 1 ? siblings[index + 1] : null
 	};
+}
+
+/**
+ * The size in bytes of each attachment of an item, asked of PocketBase with HEAD requests (the
+ * files are not read); null for a file whose size PocketBase does not tell.
+ */
+async function attachmentSizes(
+	pb: TypedPocketBase,
+	record: { id: string; collectionId: string; collectionName: string },
+	files: string[]
+): Promise<(number | null)[]> {
+	if (!files.length) return [];
+	const token = await pb.files.getToken();
+	return Promise.all(
+		files.map(async (file) => {
+			try {
+				const response = await fetch(pb.files.getURL(record, file, { token }), { method: 'HEAD' });
+				const length = Number(response.headers.get('content-length'));
+				return response.ok && Number.isFinite(length) && length > 0 ? length : null;
+			} catch {
+				return null;
+			}
+		})
+	);
 }
 
 /** Streams a protected attachment of an agenda item the user may read. */

@@ -25,13 +25,16 @@ export async function roleIn(pb: PocketBase, userId: string, groupId: string): P
 /** The roles that see every answer of their group (the overview, the CSV). */
 export const isLeader = (role: string) => ['secretariat', 'chair', 'co_chair'].includes(role);
 
-/** The groups where the user answers attendance (an active, ordinary membership). */
-export async function answeringGroups(pb: PocketBase, userId: string): Promise<Set<string>> {
-	const memberships = await pb.collection('memberships').getFullList<{ group: string }>({
+/**
+ * The user's role in each group where they answer attendance (an active, ordinary membership),
+ * by group id.
+ */
+export async function answeringRoles(pb: PocketBase, userId: string): Promise<Map<string, string>> {
+	const memberships = await pb.collection('memberships').getFullList<{ group: string; role: string }>({
 		filter: pb.filter(`user = {:userId} && ${ORDINARY}`, { userId }),
-		fields: 'group'
+		fields: 'group,role'
 	});
-	return new Set(memberships.map((m) => m.group));
+	return new Map(memberships.map((m) => [m.group, m.role]));
 }
 
 /**

@@ -1,14 +1,31 @@
 import { listMeetings } from '$lib/server/meetings';
+import { loadOverview } from '$lib/server/overview';
 import type { PageServerLoad } from './$types';
 
+/** How many upcoming meetings a group's secretariat or chair sees the attendance of on home. */
+const OVERVIEWS_ON_HOME = 3;
+
 export const load: PageServerLoad = async ({ locals }) => {
-	const { upcoming } = await listMeetings(locals.pb, locals.user!.id);
+	const userId = locals.user!.id;
+	const { upcoming } = await listMeetings(locals.pb, userId);
+	const led = upcoming.filter((m) => m.leads).slice(0, OVERVIEWS_ON_HOME);
+	const overviews = await Promise.all(
+		led.map(async (m) => ({
+			id: m.id,
+			title: m.title,
+			starts: m.starts,
+			groupName: m.groupName,
+			counts: (await loadOverview(locals.pb, m.id, userId)).counts
+		}))
+	);
 	return {
 		/** The first name for the greeting. */
 		firstName: locals.user?.name.split(' ')[0] ?? '',
 		/** The member's next meeting, or null. */
 		next: upcoming[0] ?? null,
 		/** The meetings after it (at most three). */
-		later: upcoming.slice(1, 4)
+		later: upcoming.slice(1, 4),
+		/** For the secretariat and chairs: the attendance so far of the upcoming meetings they lead. */
+		overviews
 	};
 };

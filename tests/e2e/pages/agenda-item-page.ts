@@ -24,8 +24,10 @@ export class AgendaItemPage {
 		return this.page.goto(`/moeder/${meetingId}/punkter/${position}`);
 	}
 
-	/** The download link of an attachment, named "Hent <file>". */
-	attachment(fileName: string): Locator {
-		return this.attachments.getByRole('link', { name: `Hent ${fileName}`, exact: true });
+	/** The link of an attachment, named by its title, kind and size: "Strategi 2023.pdf (PDF, 245 kB)". */
+	attachment(title: string): Locator {
+		return this.attachments.getByRole('link', {
+			name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`)
+		});
 	}
 }

@@ -1,12 +1,11 @@
 import { error } from '@sveltejs/kit';
+import { toCsv } from '$lib/csv';
+import { formatSortableDateTime, localDateKey } from '$lib/dates';
+import { contentDisposition, slug } from '$lib/server/content-disposition';
 import { loadOverview } from '$lib/server/overview';
-import { formatDateTime } from '$lib/dates';
 import { t } from '$lib/messages';
 import type { RequestHandler } from './$types';
 
-const cell = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
-
-// Semicolons and a byte-order mark, as Danish Excel expects.
 export const GET: RequestHandler = async ({ locals, params }) => {
 	if (!locals.user) error(404, { message: t.errors.notFound });
 	const o = await loadOverview(locals.pb, params.id, locals.user!.id);
@@ -32,13 +31,15 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 		p.answer?.partial ?? '',
 		p.answer?.note ?? '',
 		p.answer ? (p.answer.byOther ? t.attendance.recordedBy : p.name) : '',
-		p.answer?.updated ? formatDateTime(p.answer.updated) : ''
+		// Sorts and filters as a date in a spreadsheet, unlike "tirsdag den 5. januar 2027 kl. 14.32".
+		p.answer?.updated ? formatSortableDateTime(p.answer.updated) : ''
 	]);
-	const body = '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
-	return new Response(body, {
+	// "fremmøde-klyngestyregruppen-for-midtklyngen-2027-01-08.csv": whose meeting, and which day.
+	const fileName = `${t.overview.csvFilePrefix}-${slug(o.meeting.groupName)}-${localDateKey(o.meeting.starts)}.csv`;
+	return new Response(toCsv([header, ...rows]), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
-			'content-disposition': `attachment; filename="fremmoede-${params.id}.csv"`,
+			'content-disposition': contentDisposition('attachment', fileName),
 			'cache-control': 'private, no-store'
 		}
 	});

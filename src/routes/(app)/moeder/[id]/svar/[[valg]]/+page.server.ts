@@ -3,6 +3,7 @@ import { safeRedirect } from '$lib/server/auth';
 import { parseAnswer } from '$lib/server/answer-form';
 import { isOpen, loadMeetingAnswers, saveAnswer } from '$lib/server/attendance';
 import { isLeader, listMembers, roleIn } from '$lib/server/memberships';
+import { afterSaving } from '$lib/attendance/saved';
 import { t } from '$lib/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -64,7 +65,7 @@ export const actions: Actions = {
 		if (!c.open) return fail(400, { values, errors: { form: t.attendance.errors.locked } });
 		const refused = await saveAnswer(event.locals.pb, c.meeting.id, c.subject.id, c.answer, record);
 		if (Object.keys(refused).length) return fail(400, { values, errors: refused });
-		redirect(303, safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`));
+		redirect(303, afterSaving(safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`), c.meeting.id));
 	},
 
 	/**
@@ -87,6 +88,6 @@ export const actions: Actions = {
 			leaves: ''
 		});
 		if (Object.keys(refused).length) return refuse(Object.values(refused)[0] ?? t.errors.generic);
-		redirect(303, safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`));
+		redirect(303, afterSaving(safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`), c.meeting.id));
 	}
 };
