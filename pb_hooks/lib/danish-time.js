@@ -34,7 +34,7 @@ function local(value) {
 const pad = (n) => (n < 10 ? '0' + n : '' + n);
 
 module.exports = {
-	/** "fredag den 11. december 2026 kl. 08.00" */
+	/** "fredag den 11. december 2026 kl. 8.00" */
 	formatDateTime: (value) => {
 		const d = local(value);
 		return (
@@ -46,14 +46,14 @@ module.exports = {
 			' ' +
 			d.getUTCFullYear() +
 			' kl. ' +
-			pad(d.getUTCHours()) +
+			d.getUTCHours() +
 			'.' +
 			pad(d.getUTCMinutes())
 		);
 	},
-	/** "08.00" */
+	/** "8.00", as the seed minutes write it */
 	formatTime: (value) => {
 		const d = local(value);
-		return pad(d.getUTCHours()) + '.' + pad(d.getUTCMinutes());
+		return d.getUTCHours() + '.' + pad(d.getUTCMinutes());
 	}
 };

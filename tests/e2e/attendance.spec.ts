@@ -55,13 +55,10 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 const parse = (instant: string) => new Date(instant.replace(' ', 'T'));
 
-/**
- * "8.00" in Copenhagen, computed by Intl rather than by the app's own formatter. The hooks' mails
- * (pb_hooks/lib/danish-time.js) still write "08.00": `twoDigitHour` for those.
- */
-function clock(instant: Date, twoDigitHour = false): string {
+/** "8.00" in Copenhagen, computed by Intl rather than by the app's or the hooks' own formatters. */
+function clock(instant: Date): string {
 	const parts = new Intl.DateTimeFormat('da-DK', {
-		hour: twoDigitHour ? '2-digit' : 'numeric',
+		hour: 'numeric',
 		minute: '2-digit',
 		hourCycle: 'h23',
 		timeZone: 'Europe/Copenhagen'
@@ -70,8 +67,8 @@ function clock(instant: Date, twoDigitHour = false): string {
 	return `${part('hour')}.${part('minute')}`;
 }
 
-/** "fredag den 12. juni 2020 kl. 8.00" in Copenhagen ("kl. 08.00" as the hooks' mails write it). */
-function danishDateTime(instant: Date, twoDigitHour = false): string {
+/** "fredag den 12. juni 2020 kl. 8.00" in Copenhagen. */
+function danishDateTime(instant: Date): string {
 	const day = new Intl.DateTimeFormat('da-DK', {
 		weekday: 'long',
 		day: 'numeric',
@@ -79,7 +76,7 @@ function danishDateTime(instant: Date, twoDigitHour = false): string {
 		year: 'numeric',
 		timeZone: 'Europe/Copenhagen'
 	}).format(instant);
-	return `${day} kl. ${clock(instant, twoDigitHour)}`;
+	return `${day} kl. ${clock(instant)}`;
 }
 
 /** Logs in with the demo password, where the login itself is not the point. */
@@ -206,7 +203,7 @@ test('the substitute logs in from the invitation mail and sees that meeting only
 		const mail = await inbox.waitForMail(
 			substitute.email,
 			new RegExp(
-				`^${escapeRegExp(`Du er suppleant for ${member.name}: ${MEETING_TITLE} ${danishDateTime(parse(stack.nextMeeting.starts), true)}`)}$`
+				`^${escapeRegExp(`Du er suppleant for ${member.name}: ${MEETING_TITLE} ${danishDateTime(parse(stack.nextMeeting.starts))}`)}$`
 			)
 		);
 		invitationLink = /https?:\/\/\S+/.exec(mail.text)?.[0] ?? '';
@@ -485,7 +482,7 @@ test('the secretariat reminds by e-mail the members who have not answered, and i
 	const waiting = memberFor(stack, 'unanswered');
 	const answered = memberFor(stack, 'answered');
 	const subject = new RegExp(
-		`^${escapeRegExp(`Påmindelse: Deltager du i ${MEETING_TITLE} ${danishDateTime(parse(stack.nextMeeting.starts), true)}?`)}$`
+		`^${escapeRegExp(`Påmindelse: Deltager du i ${MEETING_TITLE} ${danishDateTime(parse(stack.nextMeeting.starts))}?`)}$`
 	);
 	const remindersSince = async (lastId: number) =>
 		(await inbox.allMessages()).filter((m) => m.id > lastId && subject.test(m.subject));
