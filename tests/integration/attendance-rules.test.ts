@@ -313,7 +313,9 @@ describe('bad answers', () => {
 
 	it('needs partial times within the meeting, arriving before leaving', async () => {
 		const outside = await rejected({ status: 'partial', arrives: daysFromNow(30) });
-		expect(outside.data.arrives.message).toMatch(/^Vælg et tidspunkt inden for mødet, kl\. \d{1,2}\.\d\d-\d{1,2}\.\d\d\.$/);
+		expect(outside.data.arrives.message).toMatch(
+			/^Vælg et tidspunkt inden for mødet, kl\. \d{1,2}\.\d\d-\d{1,2}\.\d\d\.$/
+		);
 		const none = await rejected({ status: 'partial' });
 		expect(none.data.arrives.code).toBe('partial_times_required');
 		const meeting = await createMeeting(cast.admin, { group: cast.groups.a.id });
