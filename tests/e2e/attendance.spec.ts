@@ -689,7 +689,7 @@ test("the secretariat answers on a member's behalf and manages the meeting's gue
 		await expect(overviewPage.row(member.id)).not.toContainText('Ringede til sekretariatet');
 		const csv = await (await page.request.get(csvPath(meetingId))).text();
 		const line = csv.split('\n').find((l) => l.includes(member.name));
-		expect(line).toContain(';Deltager;');
+		expect(line).toContain(';"Deltager";');
 		expect(line).not.toContain('Ringede til sekretariatet');
 	});
 });
