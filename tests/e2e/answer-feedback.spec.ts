@@ -3,11 +3,10 @@
 // buttons after login, the on-behalf form in the secretariat's words, and the CSV that Excel opens
 // without running anything. The tests of a run share one stack, so each answers as its own member,
 // taken from the end of the list (attendance.spec.ts takes them from the start).
-import type { Page } from '@playwright/test';
 import { AnswerPage } from './pages/answer-page';
-import { LoginPage } from './pages/login-page';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { logIn, savedAt } from './support/shortcuts';
 import type { Person, StackInfo } from './support/stack-info';
 
 /** Which member each test answers as, counted from the end of `stack.steeringMembers`. */
@@ -21,19 +20,9 @@ function memberFor(stack: StackInfo, role: keyof typeof FROM_END): Person {
 	return member;
 }
 
-/** Where a saved answer lands: the answer block of the page it was given from, with the saved flag. */
-const savedAt = (meetingId: string, path = `/moeder/${meetingId}`) => `${path}?gemt=${meetingId}#svar`;
-
 /** The link of the reminder mail: the login page, carrying the meeting's answer block and the address. */
 const reminderLink = (meetingId: string, email: string) =>
 	`/login?til=${encodeURIComponent(`/moeder/${meetingId}#svar`)}&email=${encodeURIComponent(email)}`;
-
-async function logIn(page: Page, who: { email: string }, password: string) {
-	const loginPage = new LoginPage(page);
-	await loginPage.goto();
-	await loginPage.logInWithPassword(who.email, password);
-	await expect(page).toHaveURL('/');
-}
 
 /** "2027-01-08": the meeting's day in Copenhagen, by Intl rather than the app's formatter. */
 const copenhagenDay = (instant: string) =>

@@ -5,11 +5,11 @@ import type { Page } from '@playwright/test';
 import { AnswerPage, type Substitute } from './pages/answer-page';
 import { ErrorPage } from './pages/error-page';
 import { HomePage } from './pages/home-page';
-import { LoginPage } from './pages/login-page';
 import { MeetingPage } from './pages/meeting-page';
 import { OverviewPage } from './pages/overview-page';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { logIn, savedAt } from './support/shortcuts';
 import type { Person, StackInfo } from './support/stack-info';
 
 const STEERING_GROUP = 'Klyngestyregruppen for Midtklyngen';
@@ -48,9 +48,6 @@ function memberFor(stack: StackInfo, role: keyof typeof MEMBER): Person {
 	return member;
 }
 
-/** Where a saved answer lands: the answer block of the page it was given from, with the saved flag. */
-const savedAt = (meetingId: string, path = `/moeder/${meetingId}`) => `${path}?gemt=${meetingId}#svar`;
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const parse = (instant: string) => new Date(instant.replace(' ', 'T'));
@@ -77,14 +74,6 @@ function danishDateTime(instant: Date): string {
 		timeZone: 'Europe/Copenhagen'
 	}).format(instant);
 	return `${day} kl. ${clock(instant)}`;
-}
-
-/** Logs in with the demo password, where the login itself is not the point. */
-async function logIn(page: Page, who: { email: string }, password: string) {
-	const loginPage = new LoginPage(page);
-	await loginPage.goto();
-	await loginPage.logInWithPassword(who.email, password);
-	await expect(page).toHaveURL('/');
 }
 
 /** Gives an answer with one tap on the front page, on a phone of its own (setup for a test). */

@@ -1,16 +1,10 @@
 // Logging out ends the session on the server: a copy of the cookie is worthless afterwards, and
 // "Log ud på alle enheder" ends the sessions of every other browser too.
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
+import { logIn } from './support/shortcuts';
 import { LoginPage } from './pages/login-page';
-
-async function logIn(page: Page, email: string, password: string) {
-	const loginPage = new LoginPage(page);
-	await loginPage.goto();
-	await loginPage.logInWithPassword(email, password);
-	await expect(page).toHaveURL('/');
-}
 
 async function loginCookies(context: BrowserContext) {
 	return (await context.cookies()).filter((c) => c.name === 'pb_auth' || c.name === 'kp_session');
@@ -23,7 +17,7 @@ test('a copy of the login cookies opens nothing once the member has logged out',
 	loginPage,
 	newPhone
 }) => {
-	await logIn(page, stack.member.email, stack.password);
+	await logIn(page, stack.member, stack.password);
 	const copied = await loginCookies(context);
 	expect(copied.map((c) => c.name).sort()).toEqual(['kp_session', 'pb_auth']);
 
@@ -48,8 +42,8 @@ test('logging out on every device ends the login on another phone as well', asyn
 	newPhone
 }) => {
 	const otherPhone = await newPhone();
-	await logIn(otherPhone, stack.member.email, stack.password);
-	await logIn(page, stack.member.email, stack.password);
+	await logIn(otherPhone, stack.member, stack.password);
+	await logIn(page, stack.member, stack.password);
 	await expectNoAxeViolations(page);
 
 	await page.getByRole('button', { name: 'Log ud på alle enheder', exact: true }).click();
@@ -60,6 +54,6 @@ test('logging out on every device ends the login on another phone as well', asyn
 	await expect(otherPhone).toHaveURL('/login?til=%2Fmoeder');
 
 	// Logging in again afterwards works as before.
-	await logIn(page, stack.member.email, stack.password);
+	await logIn(page, stack.member, stack.password);
 	await expect(homePage.greeting).toBeVisible();
 });
