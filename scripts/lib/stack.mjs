@@ -41,7 +41,7 @@ async function waitFor(/** @type {string} */ url, /** @type {() => boolean} */ a
  * @param {{
  *   dataDir: string, appPort: number, pbPort: number, smtpPort?: number, inboxPort?: number,
  *   seed?: boolean, quiet?: boolean, dev?: boolean, log?: (line: string) => void, now?: Date,
- *   rateLimits?: boolean
+ *   rateLimits?: boolean, exemptLoopback?: boolean
  * }} opts
  */
 export async function startStack({
@@ -55,7 +55,8 @@ export async function startStack({
 	dev = false,
 	log = console.log,
 	now,
-	rateLimits = true
+	rateLimits = true,
+	exemptLoopback = false
 }) {
 	/** @type {(() => Promise<unknown> | unknown)[]} */
 	const stops = [];
@@ -74,6 +75,8 @@ export async function startStack({
 		const pbEnv = { APP_URL: appUrl };
 		// PocketBase's login rate limits stay on unless a benchmark asks otherwise.
 		if (!rateLimits) pbEnv.RATE_LIMITS = 'off';
+		// The end-to-end tests: PocketBase's limits spare this machine's own address.
+		if (exemptLoopback) pbEnv.RATE_LIMIT_EXCLUDED_IPS = '127.0.0.1,::1,::ffff:127.0.0.1';
 		/** @type {Awaited<ReturnType<typeof startMailCatcher>> | null} */
 		let catcher = null;
 		if (!process.env.SMTP_HOST) {
