@@ -3,8 +3,8 @@
 // nothing is wider than the screen. Headless Debian Chromium has no Danish hyphenation dictionary,
 // so this checks what the app itself provides (soft hyphens), as the phones without one see it.
 import type { Page } from '@playwright/test';
-import { LoginPage } from './pages/login-page';
 import { expect, test } from './support/fixtures';
+import { elementsWiderThanScreen, logIn } from './support/shortcuts';
 
 /** The words on screen that a line break cuts without a hyphen, as "Klyngestyregruppemød|e". */
 async function wordsBrokenWithoutHyphen(page: Page): Promise<string[]> {
@@ -41,20 +41,8 @@ async function wordsBrokenWithoutHyphen(page: Page): Promise<string[]> {
 	});
 }
 
-async function elementsWiderThanScreen(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
-		const width = document.documentElement.clientWidth;
-		return [...document.querySelectorAll('main *')]
-			.filter((el) => el.getBoundingClientRect().right > width + 1)
-			.map((el) => `${el.tagName.toLowerCase()} «${(el.textContent ?? '').trim().slice(0, 40)}»`);
-	});
-}
-
 test('long Danish words break at a hyphen on a 360 px phone, never mid-word', async ({ page, stack }) => {
-	const login = new LoginPage(page);
-	await login.goto();
-	await login.logInWithPassword(stack.secretariat.email, stack.password);
-	await expect(page).toHaveURL('/');
+	await logIn(page, stack.secretariat, stack.password);
 	for (const path of [
 		'/',
 		'/moeder',

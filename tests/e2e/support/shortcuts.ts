@@ -12,3 +12,21 @@ export async function logIn(page: Page, who: { email: string }, password: string
 
 /** Where a saved answer lands: the answer block of the page it was given from, with the saved flag. */
 export const savedAt = (meetingId: string, path = `/moeder/${meetingId}`) => `${path}?gemt=${meetingId}#svar`;
+
+/** The elements on the page that reach past the right edge of the screen (sideways scrolling). */
+export function elementsWiderThanScreen(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		return [...document.querySelectorAll('body *')]
+			.filter((el) => {
+				const box = el.getBoundingClientRect();
+				// Elements moved off to the left on purpose (the skip link until focused) are not content.
+				return box.width > 0 && box.right > 0 && box.right > width + 1;
+			})
+			.map(
+				(el) =>
+					`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} «${(el.textContent ?? '').trim().slice(0, 40)}»`
+			)
+			.slice(0, 5);
+	});
+}
