@@ -66,6 +66,9 @@ test.describe('a member whose login has run out', () => {
 
 test.describe('a secretary whose login has run out', () => {
 	test.beforeEach(async ({ page, stack, loginPage, overviewPage }) => {
+		// Without live updates: a reload they trigger while the cookies are being cleared would bring a
+		// fresh login back with its response, and the test would not show an expired login.
+		await page.route('**/fremmoede/live', (route) => route.abort());
 		await loginPage.goto();
 		await loginPage.logInWithPassword(stack.secretariat.email, stack.password);
 		await expect(page).toHaveURL('/');
