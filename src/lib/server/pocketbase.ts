@@ -11,7 +11,7 @@ export const SESSION_COOKIE = 'kp_session';
 /** The signed-in user as `locals.user` holds it. */
 export type AuthUser = Pick<UsersRecord, 'id' | 'email' | 'name' | 'title' | 'organization'>;
 
-export function pocketBaseUrl(): string {
+function pocketBaseUrl(): string {
 	return env.PB_URL || 'http://127.0.0.1:8090';
 }
 
