@@ -15,6 +15,10 @@ export const Collections = {
 	MeetingGuests: 'meeting_guests',
 	Meetings: 'meetings',
 	Memberships: 'memberships',
+	NominationCalls: 'nomination_calls',
+	NominationFora: 'nomination_fora',
+	NominationTallies: 'nomination_tallies',
+	Nominations: 'nominations',
 	Organizations: 'organizations',
 	ReminderLog: 'reminder_log',
 	Sessions: 'sessions',
@@ -88,6 +92,8 @@ export type AuditLogRecord = {
 	actor: RecordIdString;
 	after: unknown;
 	before: unknown;
+	/** → nomination_calls */
+	call: RecordIdString;
 	collection: string;
 	created: IsoDateString;
 	/** → meetings */
@@ -217,6 +223,99 @@ export type MembershipsRecord = {
 };
 export type MembershipsResponse<Texpand = unknown> = MembershipsRecord & BaseSystemFields<Texpand>;
 
+export type NominationCallsEligibilityOptions = 'all' | 'sectors' | 'organizations';
+export type NominationCallsEligibleSectorsOptions =
+	'hospital' | 'kommune' | 'psykiatri' | 'almen_praksis' | 'region' | 'andet';
+export type NominationCallsStatusOptions = 'draft' | 'open' | 'closed';
+/** A record of `nomination_calls` (base collection). */
+export type NominationCallsRecord = {
+	id: string;
+	closed_at: IsoDateString;
+	created: IsoDateString;
+	/** → users */
+	created_by: RecordIdString;
+	deadline: IsoDateString;
+	/** → decisions */
+	decision: RecordIdString;
+	description: string;
+	eligibility: NominationCallsEligibilityOptions;
+	/** → organizations */
+	eligible_organizations: RecordIdString[];
+	eligible_sectors: NominationCallsEligibleSectorsOptions[];
+	/** → groups */
+	group: RecordIdString;
+	/** → agenda_items */
+	item: RecordIdString;
+	/** → meetings */
+	meeting: RecordIdString;
+	opened_at: IsoDateString;
+	required: boolean;
+	source_text: string;
+	status: NominationCallsStatusOptions;
+	title: string;
+	updated: IsoDateString;
+	urgent: boolean;
+};
+export type NominationCallsResponse<Texpand = unknown> = NominationCallsRecord & BaseSystemFields<Texpand>;
+
+/** A record of `nomination_fora` (base collection). */
+export type NominationForaRecord = {
+	id: string;
+	/** → nomination_calls */
+	call: RecordIdString;
+	created: IsoDateString;
+	/** → groups */
+	group: RecordIdString;
+	name: string;
+	position: number;
+	quota: number;
+	updated: IsoDateString;
+};
+export type NominationForaResponse<Texpand = unknown> = NominationForaRecord & BaseSystemFields<Texpand>;
+
+/** A record of `nomination_tallies` (view collection). */
+export type NominationTalliesRecord = {
+	id: string;
+	/** → nomination_calls */
+	call: RecordIdString;
+	/** → nomination_fora */
+	forum: RecordIdString;
+	named: number;
+	none: number;
+	/** → organizations */
+	organization: RecordIdString;
+};
+export type NominationTalliesResponse<Texpand = unknown> = NominationTalliesRecord & BaseSystemFields<Texpand>;
+
+export type NominationsKindOptions = 'nominee' | 'none';
+export type NominationsResponseOptions = 'confirmed' | 'declined';
+/** A record of `nominations` (base collection). */
+export type NominationsRecord = {
+	id: string;
+	/** → nomination_calls */
+	call: RecordIdString;
+	created: IsoDateString;
+	/** → nomination_fora */
+	forum: RecordIdString;
+	kind: NominationsKindOptions;
+	/** → users */
+	nominated_by: RecordIdString;
+	nominee_email: string;
+	nominee_name: string;
+	nominee_phone: string;
+	nominee_title: string;
+	/** → users */
+	nominee_user: RecordIdString;
+	/** → organizations */
+	organization: RecordIdString;
+	responded_at: IsoDateString;
+	response: NominationsResponseOptions | '';
+	/** hidden: only superusers receive it */
+	response_token?: string;
+	updated: IsoDateString;
+};
+export type NominationsResponse<Texpand = unknown> = NominationsRecord & BaseSystemFields<Texpand>;
+
 export type OrganizationsSectorOptions = 'hospital' | 'kommune' | 'psykiatri' | 'almen_praksis' | 'region' | 'andet';
 /** A record of `organizations` (base collection). */
 export type OrganizationsRecord = {
@@ -232,6 +331,7 @@ export type OrganizationsResponse<Texpand = unknown> = OrganizationsRecord & Bas
 /** A record of `reminder_log` (base collection). */
 export type ReminderLogRecord = {
 	id: string;
+	call: string;
 	created: IsoDateString;
 	group: string;
 	meeting: string;
@@ -296,6 +396,10 @@ export type CollectionRecords = {
 	meeting_guests: MeetingGuestsRecord;
 	meetings: MeetingsRecord;
 	memberships: MembershipsRecord;
+	nomination_calls: NominationCallsRecord;
+	nomination_fora: NominationForaRecord;
+	nomination_tallies: NominationTalliesRecord;
+	nominations: NominationsRecord;
 	organizations: OrganizationsRecord;
 	reminder_log: ReminderLogRecord;
 	sessions: SessionsRecord;
@@ -314,6 +418,10 @@ export type CollectionResponses = {
 	meeting_guests: MeetingGuestsResponse;
 	meetings: MeetingsResponse;
 	memberships: MembershipsResponse;
+	nomination_calls: NominationCallsResponse;
+	nomination_fora: NominationForaResponse;
+	nomination_tallies: NominationTalliesResponse;
+	nominations: NominationsResponse;
 	organizations: OrganizationsResponse;
 	reminder_log: ReminderLogResponse;
 	sessions: SessionsResponse;
@@ -333,6 +441,10 @@ export interface TypedPocketBase extends PocketBase {
 	collection(idOrName: 'meeting_guests'): RecordService<MeetingGuestsResponse>;
 	collection(idOrName: 'meetings'): RecordService<MeetingsResponse>;
 	collection(idOrName: 'memberships'): RecordService<MembershipsResponse>;
+	collection(idOrName: 'nomination_calls'): RecordService<NominationCallsResponse>;
+	collection(idOrName: 'nomination_fora'): RecordService<NominationForaResponse>;
+	collection(idOrName: 'nomination_tallies'): RecordService<NominationTalliesResponse>;
+	collection(idOrName: 'nominations'): RecordService<NominationsResponse>;
 	collection(idOrName: 'organizations'): RecordService<OrganizationsResponse>;
 	collection(idOrName: 'reminder_log'): RecordService<ReminderLogResponse>;
 	collection(idOrName: 'sessions'): RecordService<SessionsResponse>;
