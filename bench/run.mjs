@@ -8,6 +8,7 @@ import { measureAgendaJs } from './agenda-js.mjs';
 import { measureAttendanceWrites } from './attendance-writes.mjs';
 import { formatLoginTiming, measureLoginTiming } from './login-timing.mjs';
 import { measureMeetingPageLatency } from './meeting-page-latency.mjs';
+import { measureNominationWrites } from './nomination-writes.mjs';
 import { cpuSeconds } from './measure.mjs';
 import { measureAtScale } from './scale.mjs';
 
@@ -92,3 +93,16 @@ for (const [label, r] of /** @type {const} */ ([
 	);
 }
 console.log(`Attendance answers, audit entries: ${attendance.auditEntries} (expected ${3 * members})`);
+
+const nominations = await measureNominationWrites({ orgs: 20, perOrg: 5 });
+const nb = nominations.burst;
+console.log(
+	`Nominations, ${nominations.requests} members of 20 organisations in the same second (3 fora, 1 seat each): ` +
+		`p50 ${nb.p50.toFixed(1)} ms, p95 ${nb.p95.toFixed(1)} ms, max ${nb.max.toFixed(1)} ms, ${nb.errors} errors ` +
+		`(round took ${nb.wallMs.toFixed(0)} ms, PocketBase CPU ${nb.cpuMsPerRequest === null ? '?' : nb.cpuMsPerRequest.toFixed(1)} ms per request)` +
+		(nb.errors ? `\n  first errors: ${nb.messages.join(' | ')}` : '')
+);
+console.log(
+	`Nominations stored ${nominations.stored} (expected ${nominations.expected}), refused as full ${nominations.refused}, ` +
+		`seats over quota ${nominations.overQuota}, audit entries ${nominations.audit}, nominee mails ${nominations.mails}`
+);
