@@ -124,7 +124,16 @@ describe('sentences that are not deadlines for anyone', () => {
 		['an invitation to the next meeting', 'Per inviteres med til næste styregruppemøde den 11. september 2020.'],
 		['a postponed item', 'Punktet udsættes til næste møde.'],
 		['a plan with "ultimo"', 'Ordningen evalueres første gang ultimo januar 2021.'],
-		['a project that must finish', 'Projektet skal være afsluttet inden 1. oktober 2020.']
+		['a project that must finish', 'Projektet skal være afsluttet inden 1. oktober 2020.'],
+		['a past deadline noun', 'Ansøgningen blev indsendt inden fristen den 1. juli.'],
+		['a deadline noun inside a statement', 'Der er frist for ansøgning den 1. oktober 2020.'],
+		['a decision made at an earlier meeting', 'Ved sidste møde den 12. juni blev det besluttet at fortsætte.'],
+		['a funding period', 'Der er afsat midler frem til 1. oktober 2021.'],
+		['the next meeting with a time', 'Styregruppen mødes næste gang den 3. december 2020 kl. 9-12.'],
+		['an expectation', 'Sagen forventes afsluttet inden 1. oktober.'],
+		['"kan indtil"', 'Kommunerne kan indtil 1. oktober søge om midler.'],
+		['a report of an answer sent', 'Regionen har sendt svar inden 1. juli 2020.'],
+		['a meeting in a week', 'Sekretariatet indkalder til møde i uge 34.']
 	])('finds nothing in %s', (_, text) => {
 		expect(detectDeadlines(text, JUNE_2020)).toEqual([]);
 	});
@@ -222,6 +231,74 @@ describe('what a request asks and of whom', () => {
 		['Kommunerne bedes melde deltagere ind senest 1. juli 2020.', 'nomination']
 	])('reads %j as a request of kind %s', (text, kind) => {
 		expect(one(text).kind).toBe(kind);
+	});
+
+	it('reads each of two deadlines in one sentence with its own request', () => {
+		const found = detectDeadlines(
+			'Kommunerne bedes melde tilbage senest 1. juli, og regionen bedes svare senest 1. august.',
+			JUNE_2020
+		);
+		expect(found.map((r) => [r.kind, r.actor, r.sectors, r.deadline.date])).toEqual([
+			['feedback', 'Kommunerne', ['kommune'], '2020-07-01'],
+			['answer', 'regionen', ['hospital', 'region'], '2020-08-01']
+		]);
+	});
+
+	it('reads a deadline placed between subject and verb, or before both', () => {
+		expect(one('Medlemmerne bedes senest fredag den 2. oktober 2020 give besked til sekretariatet.')).toMatchObject({
+			kind: 'feedback',
+			actor: 'Medlemmerne',
+			action: 'give besked til sekretariatet'
+		});
+		expect(one('Senest den 1. juli bedes kommunerne udpege to repræsentanter til styregruppen.')).toMatchObject({
+			kind: 'nomination',
+			actor: 'kommunerne',
+			count: 2,
+			action: 'udpege to repræsentanter til styregruppen'
+		});
+		expect(one('Kommunerne bedes inden mødet den 5. oktober 2020 sende deres bemærkninger.')).toMatchObject({
+			kind: 'feedback',
+			actor: 'Kommunerne',
+			deadline: { date: '2020-10-05', text: 'inden mødet den 5. oktober 2020' }
+		});
+	});
+
+	it('takes the verb that governs a request noun into the action', () => {
+		expect(one('Udvalget anmodes om at afgive høringssvar senest den 15. marts 2021.')).toMatchObject({
+			kind: 'feedback',
+			actor: 'Udvalget',
+			action: 'afgive høringssvar'
+		});
+	});
+
+	it('reads any infinitive after "bedes" as a request of kind other', () => {
+		expect(one('HE Midt bedes inden 1. oktober 2020 udarbejde en plan.')).toMatchObject({
+			kind: 'other',
+			actor: 'HE Midt',
+			sectors: ['hospital', 'region'],
+			action: 'udarbejde en plan'
+		});
+	});
+
+	it('reads a deadline that has been extended', () => {
+		expect(one('Bemærk: fristen for tilmelding er forlænget til 15. september.')).toMatchObject({
+			kind: 'nomination',
+			deadline: { date: '2020-09-15' }
+		});
+	});
+
+	it('keeps an ordinal date inside the action', () => {
+		expect(one('Tilmelding til konferencen den 3. november sker via linket senest den 1. oktober.').action).toBe(
+			'Tilmelding til konferencen den 3. november sker via linket'
+		);
+	});
+
+	it('names the deadline noun as the action when nothing else asks', () => {
+		expect(one('Tidsfrist for høringssvar: 1. oktober 2020 kl. 12')).toMatchObject({
+			kind: 'feedback',
+			action: 'Tidsfrist for høringssvar',
+			deadline: { date: '2020-10-01', time: '12:00' }
+		});
 	});
 
 	it('joins a bare deadline sentence to the request just before it', () => {

@@ -38,9 +38,9 @@ const PAST_BETWEEN = /(?<!\p{L})(?:blev|var|havde|er\s+blevet|har\s+været)(?!\p
 
 /** Kinds for a sentence that has only a deadline noun: "Svarfrist: 1. juli", "Fristen er …". */
 function kindOfMarker(marker: string): DetectedRequest['kind'] | null {
+	if (/høring|kommentar|bemærkning|tilbagemelding|input/iu.test(marker)) return 'feedback';
 	if (/svar/iu.test(marker)) return 'answer';
 	if (/tilmelding|indmelding|deltager|repræsentant/iu.test(marker)) return 'nomination';
-	if (/høring|kommentar|bemærkning|tilbagemelding|input/iu.test(marker)) return 'feedback';
 	if (/frist|deadline/iu.test(marker)) return 'other';
 	return null;
 }

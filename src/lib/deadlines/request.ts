@@ -58,6 +58,12 @@ const ACTIONS: ActionPattern[] = [
 		pattern: word(
 			'sende|sender|sendes|send|indsende|indsender|indsendes|indsend|fremsende|fremsender|fremsendes|aflevere|afleverer|afleveres|returnere|returnerer|returneres|udfylde|udfylder|udfyldes|udfyld|godkende|godkender|godkendes|ansøge|ansøges|søge\\s+om|levere|leveres|bidrage\\s+med|oplyse|oplyses|indberette|indberettes|registrere|registreres|uploade|uploades|tage\\s+stilling|byde\\s+ind|ansøgningsfrist(?:en)?'
 		)
+	},
+	{
+		// Any infinitive after "bedes", "anmodes om at", "opfordres til at": "HE Midt bedes udarbejde en plan".
+		kind: 'other',
+		pattern:
+			/(?<=(?<!\p{L})(?:bedes|anmodes\s+om\s+at|opfordres\s+til\s+at)\s+(?:venligst\s+|gerne\s+|hver\s+især\s+)?)(?!være(?!\p{L}))\p{L}{2,}e(?!\p{L})/giu
 	}
 ];
 
@@ -98,7 +104,7 @@ const VERB_BEFORE_NOUN = new RegExp(
 /** Text from `from` to the end of its clause (a comma, semicolon, bracket or sentence end). */
 function clauseAfter(sentence: string, from: number): string {
 	const rest = sentence.slice(from);
-	const stop = rest.search(/[,;()]|[.!?](?:\s|$)/u);
+	const stop = rest.search(/[,;()]|(?<!\d)[.!?](?:\s|$)/u);
 	return stop === -1 ? rest : rest.slice(0, stop);
 }
 
@@ -122,7 +128,7 @@ export function actionPhrase(sentence: string, action: FoundAction, deadline: { 
 		if (/^\S+(?:\s+\S+){0,2}$/u.test(clause.text)) start = clause.start;
 	}
 	let end = sentence.length;
-	const stop = sentence.slice(action.end).search(/[;()]|[,:]\s|[.!?](?:\s|$)/u);
+	const stop = sentence.slice(action.end).search(/[;()]|[,:]\s|(?<!\d)[.!?](?:\s|$)/u);
 	if (stop !== -1) end = action.end + stop;
 	if (deadlineStart > action.start && deadlineStart < end) end = deadlineStart;
 	return sentence
@@ -199,7 +205,7 @@ const SECTOR_WORDS: [RegExp, Sector[]][] = [
 	[/(?<!\p{L})\p{L}*psykiatri(?:en)?(?!\p{L})/iu, ['psykiatri']],
 	[/(?<!\p{L})(?:almen\s+praksis|praktiserende\s+læger?(?:ne)?|almenpraksis|PLO)(?!\p{L})/iu, ['almen_praksis']],
 	[
-		/(?<!\p{L})(?:region(?:en|erne)?|regionshospital(?:et|erne)?|hospital(?:et|erne|sledelsen)?|sygehus(?:et|ene)?|hospitalsenhed(?:en|erne)?)(?!\p{L})/iu,
+		/(?<!\p{L})(?:region(?:en|erne)?|regionshospital(?:et|erne)?|hospital(?:et|erne|sledelsen)?|sygehus(?:et|ene)?|hospitalsenhed(?:en|erne)?|HE\s+\p{L}+)(?!\p{L})/iu,
 		['region', 'hospital']
 	],
 	[/(?<!\p{L})(?:øvrige|andre)(?!\p{L})/iu, ['andet']]
