@@ -287,6 +287,12 @@ describe('what a request asks and of whom', () => {
 		});
 	});
 
+	it('ends an action that follows the deadline at the full stop', () => {
+		expect(one('Senest 1. juli bedes regionen udpege 2 repræsentanter til punkt 5.').action).toBe(
+			'udpege 2 repræsentanter til punkt 5'
+		);
+	});
+
 	it('keeps an ordinal date inside the action', () => {
 		expect(one('Tilmelding til konferencen den 3. november sker via linket senest den 1. oktober.').action).toBe(
 			'Tilmelding til konferencen den 3. november sker via linket'

@@ -13,15 +13,13 @@ const word = (pattern: string) => new RegExp(`${B}(?:${pattern})${E}`, 'giu');
 /** People being named: "deltager(e)", "repræsentant(er)", "person(er)", "kandidat(er)" … */
 const PEOPLE =
 	'(?:deltager|repræsentant|person|kandidat|medlem|medarbejder|navn|tovholder|kontaktperson)(?:e|er|r|mer|ne|erne)?';
-const PEOPLE_RE = word(PEOPLE);
+const PEOPLE_RE = new RegExp(`${B}${PEOPLE}${E}`, 'iu');
 
 interface ActionPattern {
 	kind: Kind;
 	pattern: RegExp;
 	/** Only when these words follow within the clause (e.g. "melde … ind" vs "melde tilbage"). */
 	needs?: RegExp;
-	/** Not when these words follow within the clause. */
-	unless?: RegExp;
 }
 
 /** Verbs and request nouns, in order of preference when a sentence has several. */
@@ -81,8 +79,7 @@ export function findAction(sentence: string): FoundAction | null {
 	for (const action of ACTIONS) {
 		for (const match of sentence.matchAll(action.pattern)) {
 			const clauseRest = clauseAfter(sentence, match.index + match[0].length);
-			if (action.needs && !new RegExp(action.needs.source, 'iu').test(clauseRest)) continue;
-			if (action.unless && new RegExp(action.unless.source, 'iu').test(clauseRest)) continue;
+			if (action.needs && !action.needs.test(clauseRest)) continue;
 			if (PAST_BEFORE.test(sentence.slice(Math.max(0, match.index - 30), match.index))) continue;
 			const verb = NOUN_ACTION.test(match[0]) ? VERB_BEFORE_NOUN.exec(sentence.slice(0, match.index)) : null;
 			const start = verb ? match.index - verb[0].length + verb[0].indexOf(verb[1]) : match.index;
@@ -104,7 +101,7 @@ const VERB_BEFORE_NOUN = new RegExp(
 /** Text from `from` to the end of its clause (a comma, semicolon, bracket or sentence end). */
 function clauseAfter(sentence: string, from: number): string {
 	const rest = sentence.slice(from);
-	const stop = rest.search(/[,;()]|(?<!\d)[.!?](?:\s|$)/u);
+	const stop = rest.search(/[,;()]|(?<!\d)[.!?]\s|[.!?]$/u);
 	return stop === -1 ? rest : rest.slice(0, stop);
 }
 
@@ -128,7 +125,7 @@ export function actionPhrase(sentence: string, action: FoundAction, deadline: { 
 		if (/^\S+(?:\s+\S+){0,2}$/u.test(clause.text)) start = clause.start;
 	}
 	let end = sentence.length;
-	const stop = sentence.slice(action.end).search(/[;()]|[,:]\s|(?<!\d)[.!?](?:\s|$)/u);
+	const stop = sentence.slice(action.end).search(/[;()]|[,:]\s|(?<!\d)[.!?]\s|[.!?]$/u);
 	if (stop !== -1) end = action.end + stop;
 	if (deadlineStart > action.start && deadlineStart < end) end = deadlineStart;
 	return sentence
