@@ -127,7 +127,9 @@ describe('a call as a member reads it', () => {
 			forum: forum.id,
 			organization: cast.organizations.b.id,
 			kind: 'nominee',
-			nominee_name: 'Hemmelig Person'
+			nominee_name: 'Hemmelig Person',
+			nominee_title: 'Overlæge',
+			nominee_email: 'hemmelig.person@test.klyngeportal.local'
 		});
 		const page = await loadCall(member.pb as TypedPocketBase, call.id, asUser(member));
 		expect(page.others.answered).toBeGreaterThanOrEqual(1);
