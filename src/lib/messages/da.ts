@@ -6,6 +6,7 @@ export const da = {
 		skipToContent: 'Gå til indhold',
 		home: 'Forside',
 		meetings: 'Møder',
+		calls: 'Indkaldelser',
 		logout: 'Log ud',
 		logoutEverywhere: 'Log ud på alle enheder',
 		loggedInAs: 'Logget ind som',
