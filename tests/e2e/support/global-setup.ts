@@ -85,6 +85,7 @@ async function describeStack(stack: Stack): Promise<StackInfo> {
 		url: stack.url,
 		pbUrl: stack.pbUrl,
 		inboxUrl: stack.inboxUrl,
+		admin: { email: stack.admin.email, password: stack.admin.password },
 		password: stack.demoPassword,
 		member,
 		secretariat: login('secretariat', 0),

@@ -34,6 +34,8 @@ export interface StackInfo {
 	/** PocketBase's own address, for tests that start a second app server in front of it. */
 	pbUrl: string;
 	inboxUrl: string;
+	/** The superuser, for tests that create what the demo lacks (never a demo person). */
+	admin: { email: string; password: string };
 	/** The demo password every seeded user has. */
 	password: string;
 	/** A member of the steering group (Midtklyngen). */
