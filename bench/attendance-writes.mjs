@@ -3,107 +3,17 @@
 // then all change it at once. Each write goes through the real API rules and hooks (validation,
 // audit entry, substitute sync) of a PocketBase of its own, on a fresh temporary data directory,
 // so nothing else competes for the machine while it is measured.
-import { performance } from 'node:perf_hooks';
 import PocketBase from 'pocketbase';
-import { cpuSeconds, quantile } from './measure.mjs';
-import {
-	ensurePocketBase,
-	freePort,
-	startPocketBase,
-	stopProcess,
-	tempDataDir,
-	upsertSuperuser
-} from '../scripts/lib/pocketbase.mjs';
+import { inChunks, pbDate, round } from './measure.mjs';
+import { withOwnPocketBase } from './own-pocketbase.mjs';
 
-const ADMIN_EMAIL = 'bench@klyngeportal.local';
-const ADMIN_PASSWORD = 'bench-superuser-password';
 const PASSWORD = 'bench-member-password';
-const CHUNK = 20;
-
-/**
- * Runs `fn` for every index below `count`, `CHUNK` at a time.
- * @template T
- * @param {number} count @param {(i: number) => Promise<T>} fn
- * @returns {Promise<T[]>}
- */
-async function inChunks(count, fn) {
-	/** @type {T[]} */
-	const out = [];
-	for (let start = 0; start < count; start += CHUNK) {
-		const batch = [];
-		for (let i = start; i < Math.min(count, start + CHUNK); i++) batch.push(fn(i));
-		out.push(...(await Promise.all(batch)));
-	}
-	return out;
-}
-
-const pbDate = (/** @type {number} */ ms) => new Date(ms).toISOString().replace('T', ' ');
-
-/**
- * All clients fire one request each — at the same moment, or at random moments spread over
- * `spreadMs` — and the latency figures of the round come back.
- * @param {number | undefined} pid PocketBase's process id, for its CPU time during the round
- * @param {(() => Promise<unknown>)[]} requests
- * @param {number} [spreadMs]
- */
-async function round(pid, requests, spreadMs = 0) {
-	/** @type {number[]} */
-	const times = [];
-	let errors = 0;
-	/** @type {string[]} */
-	const messages = [];
-	const cpuBefore = cpuSeconds(pid);
-	const started = performance.now();
-	await Promise.all(
-		requests.map(async (request) => {
-			if (spreadMs) await new Promise((r) => setTimeout(r, Math.random() * spreadMs));
-			const t0 = performance.now();
-			try {
-				await request();
-			} catch (err) {
-				errors++;
-				if (messages.length < 3) messages.push(String(/** @type {Error} */ (err).message ?? err));
-			}
-			times.push(performance.now() - t0);
-		})
-	);
-	const wallMs = performance.now() - started;
-	const cpuAfter = cpuSeconds(pid);
-	times.sort((a, b) => a - b);
-	return {
-		p50: quantile(times, 0.5),
-		p95: quantile(times, 0.95),
-		max: times[times.length - 1],
-		errors,
-		/** Wall time of the whole round: the last answer is stored this long after the first was sent. */
-		wallMs,
-		/** PocketBase CPU time per request in this round, or null when /proc is not available. */
-		cpuMsPerRequest: cpuBefore === null || cpuAfter === null ? null : ((cpuAfter - cpuBefore) * 1000) / requests.length,
-		messages
-	};
-}
 
 /**
  * @param {{ members?: number }} [opts]
  */
 export async function measureAttendanceWrites({ members = 200 } = {}) {
-	const bin = await ensurePocketBase();
-	const data = tempDataDir('klyngeportal-bench-attendance-');
-	/** @type {import('node:child_process').ChildProcess | undefined} */
-	let child;
-	try {
-		upsertSuperuser(bin, data.dir, ADMIN_EMAIL, ADMIN_PASSWORD);
-		const server = await startPocketBase({
-			bin,
-			dataDir: data.dir,
-			port: await freePort(),
-			env: { RATE_LIMITS: 'off' }
-		});
-		child = server.child;
-		const admin = new PocketBase(server.url);
-		admin.autoCancellation(false);
-		await admin.collection('_superusers').authWithPassword(ADMIN_EMAIL, ADMIN_PASSWORD);
-
+	return withOwnPocketBase('klyngeportal-bench-attendance-', {}, async ({ url, admin, pid }) => {
 		// Setup, as the superuser: an organisation, a steering group, its members and an open meeting.
 		const org = await admin
 			.collection('organizations')
@@ -133,7 +43,7 @@ export async function measureAttendanceWrites({ members = 200 } = {}) {
 		});
 		// One client per member, logged in before the clock starts (bcrypt is not part of the figure).
 		const clients = await inChunks(members, async (i) => {
-			const pb = new PocketBase(server.url);
+			const pb = new PocketBase(url);
 			pb.autoCancellation(false);
 			await pb.collection('users').authWithPassword(users[i].email, PASSWORD);
 			return pb;
@@ -143,7 +53,7 @@ export async function measureAttendanceWrites({ members = 200 } = {}) {
 		/** @type {string[]} */
 		const answerIds = new Array(members);
 		const creates = await round(
-			child.pid,
+			pid,
 			clients.map((pb, i) => async () => {
 				const answer = await pb
 					.collection('attendance')
@@ -153,7 +63,7 @@ export async function measureAttendanceWrites({ members = 200 } = {}) {
 		);
 		// … and then everyone changes their answer at once.
 		const updates = await round(
-			child.pid,
+			pid,
 			clients.map(
 				(pb, i) => () =>
 					answerIds[i]
@@ -165,7 +75,7 @@ export async function measureAttendanceWrites({ members = 200 } = {}) {
 		// … and, as people really answer, once more each at a random moment within ten seconds
 		// (20 answers a second: still far denser than a group answering after a meeting is published).
 		const spread = await round(
-			child.pid,
+			pid,
 			clients.map((pb, i) => () => pb.collection('attendance').update(answerIds[i], { status: 'attending', note: '' })),
 			10_000
 		);
@@ -175,8 +85,5 @@ export async function measureAttendanceWrites({ members = 200 } = {}) {
 		if (rows !== members) throw new Error(`expected ${members} attendance rows, found ${rows}`);
 		const auditEntries = (await admin.collection('audit_log').getList(1, 1)).totalItems;
 		return { creates, updates, spread, auditEntries };
-	} finally {
-		if (child) await stopProcess(child);
-		data.remove();
-	}
+	});
 }

@@ -30,6 +30,7 @@ db = sqlite3.connect(db_path)
 password = db.execute('SELECT password FROM users WHERE email = ?', (template,)).fetchone()[0]
 
 orgs, groups, users, memberships, meetings, items, answers = [], [], [], [], [], [], []
+calls, fora, nominations = [], [], []
 for c in range(clusters):
     org = new_id()
     orgs.append((org, f'Skalakommune {c}', 'kommune', created, created))
@@ -59,6 +60,23 @@ for c in range(clusters):
             if m < 3:
                 for uid in uids:
                     answers.append((new_id(), mid, uid, rng.choice(['attending', 'attending', 'absent']), created, created))
+    # Ten nomination calls a year in each steering group, three fora each, most members' organisation
+    # answering: a person per forum, or now and then "melder ingen".
+    steering = cluster_groups[0]
+    for k in range(10):
+        cid = new_id()
+        deadline = now + timedelta(days=(k - 7) * 30 + 5)
+        status = 'closed' if k < 7 else 'open'
+        calls.append((cid, steering, f'Indkaldelse {k}', 'all', 1, stamp(deadline), status, created, created))
+        forum_ids = [new_id() for _ in range(3)]
+        for f, fid in enumerate(forum_ids):
+            fora.append((fid, cid, f'Forum {f + 1}', f, 2, created, created))
+        for n, uid in enumerate(members[steering][:20]):
+            if n % 7 == 6:
+                nominations.append((new_id(), cid, '', org, 'none', '', '', '', uid, created, created))
+            else:
+                nominations.append((new_id(), cid, forum_ids[n % 3], org, 'nominee', f'Kandidat {c}-{k}-{n}', 'Konsulent',
+                                    f'kandidat-{c}-{k}-{n}@skala.example', uid, created, created))
 
 with db:
     db.executemany('INSERT INTO organizations (id, name, sector, created, updated) VALUES (?,?,?,?,?)', orgs)
@@ -72,7 +90,14 @@ with db:
         'INSERT INTO agenda_items (id, meeting, position, title, starts, ends, recommendation, background, created, updated) '
         'VALUES (?,?,?,?,?,?,?,?,?,?)', items)
     db.executemany('INSERT INTO attendance (id, meeting, user, status, created, updated) VALUES (?,?,?,?,?,?)', answers)
+    db.executemany(
+        'INSERT INTO nomination_calls (id, "group", title, eligibility, required, deadline, status, created, updated) '
+        'VALUES (?,?,?,?,?,?,?,?,?)', calls)
+    db.executemany('INSERT INTO nomination_fora (id, call, name, position, quota, created, updated) VALUES (?,?,?,?,?,?,?)', fora)
+    db.executemany(
+        'INSERT INTO nominations (id, call, forum, organization, kind, nominee_name, nominee_title, nominee_email, '
+        'nominated_by, created, updated) VALUES (?,?,?,?,?,?,?,?,?,?,?)', nominations)
 db.execute('ANALYZE')
 db.close()
 print(f'{len(users)} people, {len(memberships)} memberships, {len(groups)} groups, {len(meetings)} meetings, '
-      f'{len(items)} agenda items, {len(answers)} answers')
+      f'{len(items)} agenda items, {len(answers)} answers, {len(calls)} nomination calls, {len(nominations)} nominations')

@@ -7,7 +7,8 @@ import { startStack } from '../scripts/lib/stack.mjs';
 import { measureAgendaJs } from './agenda-js.mjs';
 import { measureAttendanceWrites } from './attendance-writes.mjs';
 import { formatLoginTiming, measureLoginTiming } from './login-timing.mjs';
-import { measureMeetingPageLatency } from './meeting-page-latency.mjs';
+import { measureMeetingPageLatency, measureTrackerLatency } from './page-latency.mjs';
+import { measureNominationWrites } from './nomination-writes.mjs';
 import { cpuSeconds } from './measure.mjs';
 import { measureAtScale } from './scale.mjs';
 
@@ -18,12 +19,11 @@ if (process.argv.includes('--scale')) {
 	const r = await measureAtScale({ clusters });
 	console.log(`Data: ${r.filled}, plus the demo`);
 	for (const [label, p] of /** @type {const} */ ([
-		['1 user', r.page1],
-		['10 concurrent users', r.page10]
+		['Meeting page (SSR, logged in), 1 user', r.page1],
+		['Meeting page (SSR, logged in), 10 concurrent users', r.page10],
+		["Nomination tracker (the secretariat's, SSR), 1 user", r.tracker]
 	])) {
-		console.log(
-			`Meeting page (SSR, logged in), ${label}: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, ${p.errors} errors`
-		);
+		console.log(`${label}: p50 ${p.p50.toFixed(1)} ms, p95 ${p.p95.toFixed(1)} ms, ${p.errors} errors`);
 	}
 	console.log(
 		`Attendance answer: create ${r.create.toFixed(1)} ms; change p50 ${r.update.p50.toFixed(1)} ms, p95 ${r.update.p95.toFixed(1)} ms`
@@ -68,6 +68,11 @@ try {
 				`(CPU per request: app ${perRequest(0)} ms, PocketBase ${perRequest(1)} ms)`
 		);
 	}
+	const tracker = await measureTrackerLatency(stack, { users: 1, requestsPerUser: 200 });
+	console.log(
+		`Nomination tracker (the secretariat's, SSR), 1 user: p50 ${tracker.p50.toFixed(1)} ms, p95 ${tracker.p95.toFixed(1)} ms, ` +
+			`${tracker.errors} errors`
+	);
 	console.log(formatLoginTiming(await measureLoginTiming(stack)));
 } finally {
 	await stack.stop();
@@ -92,3 +97,16 @@ for (const [label, r] of /** @type {const} */ ([
 	);
 }
 console.log(`Attendance answers, audit entries: ${attendance.auditEntries} (expected ${3 * members})`);
+
+const nominations = await measureNominationWrites({ orgs: 20, perOrg: 5 });
+const nb = nominations.burst;
+console.log(
+	`Nominations, ${nominations.requests} members of 20 organisations in the same second (3 fora, 1 seat each): ` +
+		`p50 ${nb.p50.toFixed(1)} ms, p95 ${nb.p95.toFixed(1)} ms, max ${nb.max.toFixed(1)} ms, ${nb.errors} errors ` +
+		`(round took ${nb.wallMs.toFixed(0)} ms, PocketBase CPU ${nb.cpuMsPerRequest === null ? '?' : nb.cpuMsPerRequest.toFixed(1)} ms per request)` +
+		(nb.errors ? `\n  first errors: ${nb.messages.join(' | ')}` : '')
+);
+console.log(
+	`Nominations stored ${nominations.stored} (expected ${nominations.expected}), refused as full ${nominations.refused}, ` +
+		`seats over quota ${nominations.overQuota}, audit entries ${nominations.audit}, nominee mails ${nominations.mails}`
+);

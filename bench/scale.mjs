@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import PocketBase from 'pocketbase';
 import { ROOT, tempDataDir } from '../scripts/lib/pocketbase.mjs';
 import { startStack } from '../scripts/lib/stack.mjs';
-import { measureMeetingPageLatency } from './meeting-page-latency.mjs';
+import { measureMeetingPageLatency, measureTrackerLatency } from './page-latency.mjs';
 import { quantile } from './measure.mjs';
 
 const PORTS = { appPort: 4573, pbPort: 8691, smtpPort: 2925, inboxPort: 8625 };
@@ -32,6 +32,7 @@ export async function measureAtScale({ clusters = 210, people = 300 } = {}) {
 		try {
 			const page1 = await measureMeetingPageLatency(stack, { users: 1, requestsPerUser: 100 });
 			const page10 = await measureMeetingPageLatency(stack, { users: 10, requestsPerUser: 20 });
+			const tracker = await measureTrackerLatency(stack, { users: 1, requestsPerUser: 100 });
 
 			// One member changing their answer to the next meeting, 50 times in a row.
 			const pb = new PocketBase(stack.pbUrl);
@@ -51,7 +52,14 @@ export async function measureAtScale({ clusters = 210, people = 300 } = {}) {
 				times.push(performance.now() - t);
 			}
 			times.sort((a, b) => a - b);
-			return { filled, page1, page10, create, update: { p50: quantile(times, 0.5), p95: quantile(times, 0.95) } };
+			return {
+				filled,
+				page1,
+				page10,
+				tracker,
+				create,
+				update: { p50: quantile(times, 0.5), p95: quantile(times, 0.95) }
+			};
 		} finally {
 			await stack.stop();
 		}

@@ -258,6 +258,9 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 		count
 	});
 
+	// The three nomination calls of the June meeting, open until a deadline before the next meeting.
+	await ensureCalls(pb, { data, steering, meetingId, itemId, personId, orgId, nextDay, now, count });
+
 	// A theme group with its own people and meeting, to show that groups are kept apart.
 	const theme = data.theme_group;
 	const themeId = count(
@@ -293,6 +296,133 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 
 	log(created ? `demo data: ${created} records created` : 'demo data: already present');
 	return { created, meetingId, steeringGroupId: steering, themeGroupId: themeId, demoLogins: demoLogins(data) };
+}
+
+/** The Copenhagen calendar day `days` before `day` ("2027-01-08"). @param {string} day @param {number} days */
+function dayBefore(day, days) {
+	const [y, m, d] = day.split('-').map(Number);
+	const local = new TZDate(y, m - 1, d - days, 12, 0, 0, TZ);
+	return `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`;
+}
+
+/** The end of a Copenhagen calendar day. @param {string} day */
+const endOfDay = (day) => new Date(instant(day, '23:59').getTime() + 59_999);
+
+/**
+ * The seed's nomination calls (scripts/demo/midtklyngen.json, `calls`): open, tied to their item and
+ * decision, each deadline a weekday some days ahead and before the next meeting (moved forward again
+ * once it has passed), with the answers some organisations have given. The answers are written as
+ * the members who gave them, so the nomination rules and hooks treat them as any member's answer.
+ * @param {PocketBase} pb
+ * @param {{ data: any, steering: string, meetingId: string, itemId: Map<number, string>, personId: Map<string, string>, orgId: Map<string, string>, nextDay: string, now: Date, count: (r: { id: string, created: boolean }) => unknown }} o
+ */
+async function ensureCalls(pb, { data, steering, meetingId, itemId, personId, orgId, nextDay, now, count }) {
+	const secretariat = data.people.find((/** @type {any} */ p) => p.role === 'secretariat');
+	/** @type {Map<string, PocketBase>} */
+	const clients = new Map();
+	/** A client signed in as a demo person, or the superuser when their password has been changed. @param {string} key */
+	const as = async (key) => {
+		if (!clients.has(key)) {
+			const p = data.people.find((/** @type {any} */ x) => x.key === key);
+			const client = new PocketBase(pb.baseURL);
+			client.autoCancellation(false);
+			try {
+				await client.collection('users').authWithPassword(p.email, DEMO_PASSWORD);
+				clients.set(key, client);
+			} catch {
+				clients.set(key, pb);
+			}
+		}
+		return /** @type {PocketBase} */ (clients.get(key));
+	};
+
+	for (const c of data.calls ?? []) {
+		let day = futureDay(now, c.deadline.days_ahead, c.deadline.weekday);
+		if (day >= nextDay) day = dayBefore(nextDay, 2);
+		const deadline = pbDate(endOfDay(day));
+		const item = data.meeting.items.find((/** @type {any} */ i) => i.position === c.item);
+		const callId = demoId(`nomination_calls:${c.key}`);
+		const existing = await pb
+			.collection('nomination_calls')
+			.getOne(callId, { fields: 'id,deadline' })
+			.catch(() => null);
+		// Written as the secretariat would: a draft, its fora, then opened (the hooks check the opening).
+		const writer = () => as(secretariat.key);
+		if (!existing) {
+			await (await writer()).collection('nomination_calls').create({
+				id: callId,
+				group: steering,
+				meeting: meetingId,
+				item: itemId.get(c.item) ?? '',
+				decision: demoId(`decisions:2020-06-12:${c.item}:${c.decision}`),
+				title: c.title,
+				description: c.description,
+				source_text: item?.decisions?.[c.decision] ?? '',
+				eligibility: c.eligibility,
+				eligible_sectors: c.eligible_sectors ?? [],
+				required: c.required,
+				urgent: c.urgent,
+				deadline,
+				status: 'draft'
+			});
+			count({ id: callId, created: true });
+		} else if (new Date(existing.deadline.replace(' ', 'T')) < now) {
+			await pb.collection('nomination_calls').update(callId, { deadline });
+		}
+		const foraIds = [];
+		for (const [i, f] of c.fora.entries()) {
+			const id = demoId(`nomination_fora:${c.key}:${i}`);
+			const found = await pb
+				.collection('nomination_fora')
+				.getOne(id, { fields: 'id' })
+				.catch(() => null);
+			if (!found) {
+				await (
+					await writer()
+				)
+					.collection('nomination_fora')
+					.create({ id, call: callId, name: f.name, position: i, quota: f.quota });
+				count({ id, created: true });
+			}
+			foraIds.push(id);
+		}
+		if (!existing) {
+			const opened = await (await writer()).collection('nomination_calls').update(callId, { status: 'open' });
+			// The hooks stamp the opening and the author; without them the seed does.
+			const stamps = {
+				...(opened.opened_at ? {} : { opened_at: pbDate(now) }),
+				...(opened.created_by ? {} : { created_by: personId.get(secretariat.key) })
+			};
+			if (Object.keys(stamps).length) await pb.collection('nomination_calls').update(callId, stamps);
+		}
+		for (const a of c.answers ?? []) {
+			const key = `${c.key}:${a.organization}:${a.forum ?? 'none'}:${a.nominee ?? ''}`;
+			const id = demoId(`nominations:${key}`);
+			const found = await pb
+				.collection('nominations')
+				.getOne(id, { fields: 'id' })
+				.catch(() => null);
+			if (found) continue;
+			const nominee = a.nominee ? data.people.find((/** @type {any} */ p) => p.key === a.nominee) : null;
+			const client = await as(a.by);
+			await client.collection('nominations').create({
+				id,
+				call: callId,
+				forum: a.kind === 'none' ? '' : foraIds[a.forum],
+				organization: orgId.get(a.organization),
+				kind: a.kind ?? 'nominee',
+				nominee_name: nominee?.name ?? '',
+				nominee_title: nominee?.title ?? '',
+				nominee_email: nominee?.email ?? '',
+				nominee_user: nominee ? personId.get(nominee.key) : '',
+				nominated_by: personId.get(a.by)
+			});
+			count({ id, created: true });
+			if (a.response) {
+				await pb.collection('nominations').update(id, { response: a.response, responded_at: pbDate(now) });
+			}
+		}
+	}
 }
 
 /**
