@@ -6,6 +6,7 @@ export class LiveUpdates {
 	/** Whether the connection is up. */
 	live = $state(false);
 	/** When the data was last reloaded. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced on each reload, never mutated
 	updatedAt = $state(new Date());
 
 	/** Connects to `url`; returns the function that disconnects (for onMount). */
@@ -14,6 +15,7 @@ export class LiveUpdates {
 		source.addEventListener('ready', () => (this.live = true));
 		source.addEventListener('change', async () => {
 			await invalidateAll();
+			// eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced, never mutated
 			this.updatedAt = new Date();
 		});
 		source.onerror = () => (this.live = false);

@@ -268,3 +268,96 @@ test('the secretariat closes a call, extends the deadline and the call opens aga
 	await expect(tracker.status).toHaveText('Åben');
 	await expect(tracker.closeButton).toBeVisible();
 });
+
+test('the secretariat reminds the organisations that have not answered, and is asked before a second round', async ({
+	page,
+	stack,
+	inbox
+}) => {
+	const title = `Påmindelse ${Date.now()}`;
+	const { id, forumIds, pb } = await openCall(stack, title, [['Arbejdsgruppen', 1]]);
+	const viborg = await pb.collection('organizations').getFirstListItem(pb.filter('name = "Viborg Kommune"'));
+	await pb.collection('nominations').create({
+		call: id,
+		forum: forumIds[0],
+		organization: viborg.id,
+		kind: 'nominee',
+		nominee_name: 'Gitte Winther'
+	});
+	const before = await inbox.lastIdFor(TORBEN.email);
+	await logIn(page, stack.secretariat, stack.password);
+	const tracker = new TrackerPage(page);
+	await tracker.goto(id);
+	await tracker.remindButton.click();
+	await expect(tracker.reminded).toContainText(TORBEN.name);
+	// Viborg has answered: none of its members is reminded.
+	await expect(tracker.reminded).not.toContainText('Gitte Winther');
+	await expect(tracker.reminded).not.toContainText('Michael Skovgaard Berg');
+	const mail = await inbox.waitForMail(TORBEN.email, new RegExp(`^Påmindelse: ${title}`), before);
+	expect(mail.text).toContain('Silkeborg Kommune');
+	await expect(tracker.lastReminder).toContainText(/^Sidste påmindelse: .*, sendt af Sofie Lindholm til /);
+	await expectNoAxeViolations(page);
+
+	await tracker.remindButton.click();
+	await expect(tracker.confirmRemind).toBeVisible();
+	await tracker.remindAgainButton.click();
+	await expect(tracker.reminded).toContainText(TORBEN.name);
+});
+
+test('the secretariat composes the working group from a closed call, and the call shows the group it became', async ({
+	page,
+	stack
+}) => {
+	const forum = `Implementeringsgruppen ${Date.now()}`;
+	const { id, forumIds, pb } = await openCall(stack, `Sammensætning ${Date.now()}`, [[forum, 2]]);
+	const org = async (name: string) =>
+		(await pb.collection('organizations').getFirstListItem(pb.filter('name = {:name}', { name }))).id;
+	const torben = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: TORBEN.email }));
+	const nominate = (organization: string, data: Record<string, unknown>) =>
+		pb.collection('nominations').create({ call: id, forum: forumIds[0], organization, kind: 'nominee', ...data });
+	await nominate(await org('Silkeborg Kommune'), {
+		nominee_name: TORBEN.name,
+		nominee_email: TORBEN.email,
+		nominee_user: torben.id,
+		response: 'confirmed'
+	});
+	const newcomer = `ny.${Date.now()}@skive.example`;
+	await nominate(await org('Skive Kommune'), { nominee_name: 'Nanna Nybegynder', nominee_email: newcomer });
+	await nominate(await org('Viborg Kommune'), { nominee_name: 'Dorte Nej', response: 'declined' });
+
+	await logIn(page, stack.secretariat, stack.password);
+	const tracker = new TrackerPage(page);
+	await tracker.goto(id);
+	await tracker.closeButton.click();
+	await expect(tracker.status).toHaveText('Lukket');
+	await tracker.composeLink.click();
+
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sammensæt gruppen');
+	const section = page.getByRole('region', { name: forum });
+	await expect(section.getByRole('checkbox', { name: new RegExp(`^${TORBEN.name}`) })).toBeChecked();
+	await expect(section.getByRole('checkbox', { name: /^Nanna Nybegynder/ })).toBeChecked();
+	await expect(section.getByRole('checkbox', { name: /^Dorte Nej/ })).toBeDisabled();
+	await expect(section.getByRole('textbox', { name: 'Gruppens navn' })).toHaveValue(forum);
+	await expectNoAxeViolations(page);
+
+	await section.getByRole('button', { name: 'Opret gruppen' }).click();
+	await expect(page.getByRole('status')).toHaveText('Gruppen er oprettet med 2 medlemmer (1 nye konti).');
+	await expect(section.getByTestId('became-group')).toHaveText(`Blev til gruppen ${forum}`);
+
+	const group = await pb.collection('groups').getFirstListItem(pb.filter('name = {:forum}', { forum }));
+	const members = await pb.collection('memberships').getFullList({
+		filter: pb.filter('group = {:g}', { g: group.id }),
+		expand: 'user'
+	});
+	const withRole = (role: string) =>
+		members
+			.filter((m) => m.role === role)
+			.map((m) => m.expand?.user?.email)
+			.sort();
+	// The picked nominees as ordinary members; the steering group's secretariat runs the new group.
+	expect(withRole('member')).toEqual([TORBEN.email, newcomer].sort());
+	expect(withRole('secretariat')).toContain(stack.secretariat.email);
+
+	await tracker.goto(id);
+	await expect(page.getByTestId('became-group')).toHaveText(`${forum}: Blev til gruppen ${forum}`);
+});

@@ -239,7 +239,6 @@ export const da = {
 	nominationAdmin: {
 		notFound: 'Indkaldelsen findes ikke, eller du har ikke adgang til den.',
 		createFromItem: 'Opret indkaldelse',
-		createFromItemHint: 'Bed organisationerne melde deltagere ind, med frist og tracker.',
 		newTitle: 'Ny indkaldelse',
 		editTitle: 'Ret indkaldelse',
 		fromItem: (position: number, title: string) => `Fra punkt ${position}: ${title}`,
@@ -268,7 +267,7 @@ export const da = {
 			andet: 'Øvrige'
 		} as Record<string, string>,
 		fora: 'Fora',
-		foraHint: 'Et forum pr. linje. Pladser = hvor mange hver organisation kan melde ind i forummet.',
+		foraHint: 'Et forum pr. række. Pladser = hvor mange hver organisation kan melde ind i forummet.',
 		forumName: (n: number) => `Forum ${n}`,
 		forumQuota: (n: number) => `Pladser pr. organisation i forum ${n}`,
 		seats: 'Pladser',
@@ -320,6 +319,7 @@ export const da = {
 		onBehalf: 'Meld ind på vegne af en organisation',
 		onBehalfSave: 'Meld ind',
 		onBehalfSaved: (name: string, org: string) => `${name} er meldt ind for ${org}.`,
+		onBehalfPerson: 'En person',
 		onBehalfNone: 'Organisationen melder ingen ind',
 		onBehalfNoneSaved: (org: string) => `${org} melder ingen ind.`,
 		forum: 'Forum',

@@ -12,6 +12,9 @@ async function secretariat(locals: App.Locals, callId: string) {
 	return o;
 }
 
+/** The fields the form shows a message beside; the route's other refusals show above the form. */
+const SHOWN = ['nominations', 'name', 'group'];
+
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const o = await secretariat(locals, params.id);
 	// The groups under the call's group (those the secretariat belongs to), as a back-relation expand.
@@ -76,7 +79,8 @@ export const actions: Actions = {
 			if (!(err instanceof ClientResponseError) || err.status >= 500 || err.status === 0) throw err;
 			const data = (err.response?.data ?? {}) as Record<string, { message?: string }>;
 			for (const [field, problem] of Object.entries(data)) {
-				const key = field === 'target' ? (values.target === 'new' ? 'name' : 'group') : field;
+				const key =
+					field === 'target' ? (values.target === 'new' ? 'name' : 'group') : SHOWN.includes(field) ? field : 'form';
 				errors[key] = problem.message ?? m.invalid;
 			}
 			if (!Object.keys(errors).length) errors.form = String(err.response?.message || t.errors.generic);
