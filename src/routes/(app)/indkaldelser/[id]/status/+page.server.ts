@@ -38,6 +38,12 @@ function nominationErrors(err: ClientResponseError): Record<string, string> {
 	return errors;
 }
 
+/** PocketBase's message for one field of a refused change, else its general message. */
+function refusalMessage(err: ClientResponseError, field: string): string {
+	const problem = (err.response?.data as Refusal | undefined)?.[field];
+	return problem?.message ?? String(err.response?.message || t.errors.generic);
+}
+
 /** A new deadline from the extend form: a date alone is the end of that day in Copenhagen. */
 function readDeadline(form: FormData) {
 	const date = String(form.get('deadline_date') ?? '').trim();
@@ -117,7 +123,13 @@ export const actions: Actions = {
 
 	reopen: async ({ locals, params }) => {
 		await secretariat(locals, params.id);
-		await reopenCall(locals.pb, params.id);
+		try {
+			await reopenCall(locals.pb, params.id);
+		} catch (err) {
+			// A deadline that has passed: the hooks ask for a new one, which the extend form gives.
+			if (!(err instanceof ClientResponseError) || err.status >= 500) throw err;
+			return fail(400, { extendError: refusalMessage(err, 'deadline') });
+		}
 		return { statusChanged: t.nominationAdmin.reopened };
 	},
 
@@ -129,8 +141,7 @@ export const actions: Actions = {
 			await extendCall(locals.pb, params.id, deadline.at!);
 		} catch (err) {
 			if (!(err instanceof ClientResponseError) || err.status >= 500) throw err;
-			const problem = (err.response?.data as Refusal | undefined)?.deadline;
-			return fail(400, { extendError: problem?.message ?? String(err.response?.message || t.errors.generic) });
+			return fail(400, { extendError: refusalMessage(err, 'deadline') });
 		}
 		return { extended: deadline.at!.toISOString() };
 	}
