@@ -47,6 +47,24 @@ async function openCall(stack: StackInfo, title: string, fora: [string, number][
 	return { id: call.id, forumIds, pb };
 }
 
+/**
+ * The nominee declines through their mail's link (the hooks give each new nominee a token; the
+ * superuser reads it). Without the hooks there is no token, and the superuser records the answer.
+ */
+async function decline(stack: StackInfo, pb: PocketBase, nominationId: string) {
+	const token = (await pb.collection('nominations').getOne(nominationId)).response_token as string | undefined;
+	if (!token) {
+		await pb.collection('nominations').update(nominationId, { response: 'declined' });
+		return;
+	}
+	const res = await fetch(`${stack.pbUrl}/api/klyngeportal/nominations/respond`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ token, response: 'declined' })
+	});
+	expect(res.status).toBe(200);
+}
+
 async function callsTitled(stack: StackInfo, title: string) {
 	const pb = await superuser(stack);
 	return (await pb.collection('nomination_calls').getFullList({ filter: pb.filter('title = {:title}', { title }) }))
@@ -193,7 +211,13 @@ test("the secretariat names someone on an organisation's behalf, and records one
 	await logIn(page, stack.secretariat, stack.password);
 	const tracker = new TrackerPage(page);
 	await tracker.goto(id);
-	await tracker.nominateOnBehalf('Viborg Kommune', 'Arbejdsgruppen', 'Lise Holm', 'Sygeplejerske');
+	await tracker.nominateOnBehalf(
+		'Viborg Kommune',
+		'Arbejdsgruppen',
+		'Lise Holm',
+		'Sygeplejerske',
+		`lise.holm.${Date.now()}@viborg.example`
+	);
 	await expect(tracker.statusMessage.filter({ hasText: 'Lise Holm er meldt ind for Viborg Kommune.' })).toBeVisible();
 	await expect(tracker.row('Viborg Kommune')).toContainText('1 af 1');
 	await expect(tracker.row('Viborg Kommune')).toContainText('Lise Holm');
@@ -224,7 +248,8 @@ test('the CSV lists every organisation’s answer, named after the call and safe
 		organization: viborg.id,
 		kind: 'nominee',
 		nominee_name: '=HYPERLINK("http://x")',
-		nominee_title: 'Leder'
+		nominee_title: 'Leder',
+		nominee_email: 'formel@viborg.example'
 	});
 	await logIn(page, stack.secretariat, stack.password);
 	const tracker = new TrackerPage(page);
@@ -240,7 +265,7 @@ test('the CSV lists every organisation’s answer, named after the call and safe
 		.split('\r\n');
 	expect(lines[0]).toBe('"Organisation";"Forum";"Svar";"Navn";"Titel";"E-mail";"Telefon";"Bekræftelse";"Meldt ind af"');
 	expect(lines).toContain(
-		'"Viborg Kommune";"Faglig gruppe";"Indmeldt";"\'=HYPERLINK(""http://x"")";"Leder";"";"";"Afventer svar";""'
+		'"Viborg Kommune";"Faglig gruppe";"Indmeldt";"\'=HYPERLINK(""http://x"")";"Leder";"formel@viborg.example";"";"Afventer svar";""'
 	);
 	expect(lines).toContain('"Silkeborg Kommune";"";"Ikke svaret";"";"";"";"";"";""');
 });
@@ -282,7 +307,9 @@ test('the secretariat reminds the organisations that have not answered, and is a
 		forum: forumIds[0],
 		organization: viborg.id,
 		kind: 'nominee',
-		nominee_name: 'Gitte Winther'
+		nominee_name: 'Gitte Winther',
+		nominee_title: 'Sundhedschef',
+		nominee_email: 'gitte.winther@viborg.example'
 	});
 	const before = await inbox.lastIdFor(TORBEN.email);
 	await logIn(page, stack.secretariat, stack.password);
@@ -319,11 +346,20 @@ test('the secretariat composes the working group from a closed call, and the cal
 		nominee_name: TORBEN.name,
 		nominee_email: TORBEN.email,
 		nominee_user: torben.id,
-		response: 'confirmed'
+		nominee_title: 'Sundhedschef'
 	});
 	const newcomer = `ny.${Date.now()}@skive.example`;
-	await nominate(await org('Skive Kommune'), { nominee_name: 'Nanna Nybegynder', nominee_email: newcomer });
-	await nominate(await org('Viborg Kommune'), { nominee_name: 'Dorte Nej', response: 'declined' });
+	await nominate(await org('Skive Kommune'), {
+		nominee_name: 'Nanna Nybegynder',
+		nominee_title: 'Konsulent',
+		nominee_email: newcomer
+	});
+	const dorte = await nominate(await org('Viborg Kommune'), {
+		nominee_name: 'Dorte Nej',
+		nominee_title: 'Leder',
+		nominee_email: `dorte.${Date.now()}@viborg.example`
+	});
+	await decline(stack, pb, dorte.id);
 
 	await logIn(page, stack.secretariat, stack.password);
 	const tracker = new TrackerPage(page);
