@@ -14,6 +14,9 @@ import type {
 	MeetingsStatusOptions,
 	MembershipsResponse,
 	MembershipsRoleOptions,
+	NominationCallsResponse,
+	NominationForaResponse,
+	NominationsResponse,
 	OrganizationsResponse,
 	OrganizationsSectorOptions,
 	UsersResponse
@@ -266,4 +269,67 @@ export type Cast = Awaited<ReturnType<typeof createCast>>;
 /** The ids of some records, for comparing lists without caring about order or fields. */
 export function ids(records: { id: string }[]): string[] {
 	return records.map((r) => r.id).sort();
+}
+
+export type NominationCall<Texpand = unknown> = NominationCallsResponse<Texpand>;
+export type NominationForum<Texpand = unknown> = NominationForaResponse<Texpand>;
+export type Nomination<Texpand = unknown> = NominationsResponse<Texpand>;
+
+/** A nomination call of a group (by default open to every organisation, deadline in a week). */
+export function createNominationCall(
+	admin: PocketBase,
+	fields: Partial<
+		Pick<
+			NominationCall,
+			| 'title'
+			| 'status'
+			| 'eligibility'
+			| 'eligible_sectors'
+			| 'eligible_organizations'
+			| 'deadline'
+			| 'meeting'
+			| 'item'
+			| 'required'
+		>
+	> & { group: string }
+): Promise<NominationCall> {
+	return admin.collection('nomination_calls').create<NominationCall>({
+		title: unique('Indkaldelse'),
+		eligibility: 'all',
+		status: 'open',
+		deadline: daysFromNow(7),
+		...fields
+	});
+}
+
+/** A forum of a call, one seat per organisation unless told. */
+export function createNominationForum(
+	admin: PocketBase,
+	fields: { call: string; name?: string; quota?: number; position?: number }
+): Promise<NominationForum> {
+	return admin
+		.collection('nomination_fora')
+		.create<NominationForum>({ name: unique('Forum'), quota: 1, position: 0, ...fields });
+}
+
+/** A nominee (or, with kind "none", an organisation's "melder ingen"), written as the superuser. */
+export function createNomination(
+	admin: PocketBase,
+	fields: Partial<
+		Pick<
+			Nomination,
+			'kind' | 'forum' | 'nominee_name' | 'nominee_title' | 'nominee_email' | 'nominee_user' | 'nominated_by'
+		>
+	> & { call: string; organization: string }
+): Promise<Nomination> {
+	const kind = fields.kind ?? 'nominee';
+	const person =
+		kind === 'nominee'
+			? {
+					nominee_name: unique('Indstillet'),
+					nominee_title: 'Konsulent',
+					nominee_email: `${unique('nominee').replace(' ', '-')}@test.klyngeportal.local`
+				}
+			: {};
+	return admin.collection('nominations').create<Nomination>({ kind, ...person, ...fields });
 }

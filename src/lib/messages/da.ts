@@ -378,6 +378,96 @@ export const da = {
 			notSaved: 'Indkaldelsen kunne ikke gemmes. Tjek felterne, og prøv igen.',
 			invalid: 'Tjek feltet.'
 		}
+	},
+	nominations: {
+		title: 'Indkaldelser',
+		deadlines: 'Dine frister',
+		noDeadlines: 'Du har ingen frister lige nu.',
+		allCalls: 'Alle indkaldelser',
+		kinds: { attendance: 'Svar på fremmøde', nomination: 'Meld deltagere ind', follow_up: 'Opfølgning' } as Record<
+			string,
+			string
+		>,
+		open: 'Åbne indkaldelser',
+		earlier: 'Tidligere indkaldelser',
+		noOpen: 'Der er ingen åbne indkaldelser.',
+		noEarlier: 'Ingen tidligere indkaldelser.',
+		notFound: 'Indkaldelsen findes ikke, eller du har ikke adgang til den.',
+		deadline: (date: string, urgent: boolean, when: string) =>
+			`${urgent ? 'Hurtigst muligt og senest' : 'Senest'} ${date} — ${when}`,
+		inDays: (n: number) => `om ${n} dage`,
+		today: 'i dag',
+		tomorrow: 'i morgen',
+		expired: 'udløbet',
+		fromItem: 'Fra dagsordenspunkt',
+		purpose: 'Formål',
+		seatsLeft: (n: number, quota: number) =>
+			n === 0
+				? quota === 1
+					? 'Pladsen er besat for din organisation.'
+					: `Alle ${quota} pladser er besat for din organisation.`
+				: `${n} ${n === 1 ? 'ledig plads' : 'ledige pladser'}${quota > 1 ? ` af ${quota}` : ''} for din organisation.`,
+		yourNominees: 'Meldt ind fra din organisation',
+		noneYet: 'Ingen endnu.',
+		namedBy: (name: string) => `meldt ind af ${name}`,
+		response: { confirmed: 'har bekræftet', declined: 'har afslået', '': 'har ikke svaret endnu' } as Record<
+			string,
+			string
+		>,
+		others: (answered: number, notAnswered: number) =>
+			`Andre organisationer: ${answered} har svaret, ${notAnswered} har ikke svaret.`,
+		answeredNone: 'Din organisation har svaret: vi melder ingen ind.',
+		notEligible: 'Din organisation er ikke blandt dem, der kan melde ind.',
+		closed: 'Indkaldelsen er lukket for ændringer.',
+		draft: 'Indkaldelsen er ikke åbnet endnu.',
+		whom: 'Hvem melder I ind?',
+		myself: (name: string) => `Mig selv (${name})`,
+		someoneElse: 'En anden person',
+		name: 'Navn',
+		jobTitle: 'Titel',
+		email: 'E-mail',
+		emailHint: 'Personen får en mail og kan bekræfte eller afslå.',
+		phone: 'Telefon (valgfrit)',
+		nominate: 'Meld ind',
+		none: 'Vi melder ingen ind',
+		undoNone: 'Fortryd "vi melder ingen ind"',
+		change: 'Ret',
+		saveChange: 'Gem ændringer',
+		withdraw: 'Træk tilbage',
+		saved: 'Indstillingen er gemt.',
+		savedNone: 'Gemt: I melder ingen ind.',
+		withdrawn: 'Indstillingen er trukket tilbage.',
+		changeOf: (name: string) => `Ret ${name}`,
+		withdrawOf: (name: string) => `Træk ${name} tilbage`,
+		status: { draft: 'Kladde', open: 'Åben', closed: 'Lukket' } as Record<string, string>,
+		answered: 'I har svaret',
+		notAnswered: 'I mangler at svare',
+		onItem: 'Indkaldelser fra punktet',
+		openCall: 'Se indkaldelsen',
+		became: (name: string) => `Blev til gruppen ${name}`,
+		errors: {
+			choose: 'Vælg, hvem I melder ind.',
+			name: 'Skriv personens navn.',
+			email: 'Skriv en gyldig e-mailadresse, fx navn@firma.dk.',
+			invalid: 'Tjek feltet.',
+			duplicate: 'Personen er allerede meldt ind i dette forum.',
+			closed: 'Fristen er overskredet, så indstillingen kan ikke ændres. Kontakt sekretariatet.',
+			refused: 'Indstillingen blev ikke gemt. Prøv igen, eller kontakt sekretariatet.'
+		},
+		token: {
+			title: 'Du er meldt ind',
+			intro: (by: string, org: string, forum: string, call: string) =>
+				`${by} fra ${org} har meldt dig ind til ${forum} (Indkaldelse: ${call}).`,
+			group: (name: string) => `Gruppe: ${name}`,
+			deadline: (date: string) => `Svar senest ${date}.`,
+			confirm: 'Bekræft',
+			decline: 'Afslå',
+			confirmed: 'Tak. Du har bekræftet, at du deltager.',
+			declined: 'Du har afslået. Sekretariatet og den, der meldte dig ind, kan se det.',
+			current: (answer: string) => `Dit svar: ${answer}.`,
+			answers: { confirmed: 'bekræftet', declined: 'afslået' } as Record<string, string>,
+			notFound: 'Linket virker ikke. Det kan være forkert kopieret, eller indstillingen er trukket tilbage.'
+		}
 	}
 };
 

@@ -68,3 +68,32 @@ export function answerErrors(err: ClientResponseError): AnswerErrors {
 	}
 	return errors;
 }
+
+/** PocketBase's own (English) refusals, e.g. "Failed to create record." */
+const POCKETBASE_DEFAULT = /^(Failed|The requested|Something|Only|An error|Missing|Invalid|Forbidden)/;
+
+/**
+ * The same mapping for any form: the hooks' Danish messages beside `fields`, PocketBase's own
+ * (English) field checks as the Danish text `own(code, field)` gives, and a refusal that names no
+ * field as `refused`.
+ */
+export function fieldErrors<F extends string>(
+	err: ClientResponseError,
+	fields: readonly F[],
+	messages: { own: (code: string, field: F) => string; refused: string }
+): Partial<Record<F | 'form', string>> {
+	const data = (err.response?.data ?? {}) as Record<string, { message?: string; code?: string }>;
+	const errors: Partial<Record<F | 'form', string>> = {};
+	for (const name of fields) {
+		const found = data[name];
+		if (!found) continue;
+		errors[name] = found.code?.startsWith('validation_') ? messages.own(found.code, name) : found.message;
+	}
+	if (!Object.keys(errors).length) {
+		// A hook's own Danish refusal is shown as it is; PocketBase's English defaults are not.
+		const message = String(err.response?.message ?? '');
+		errors.form =
+			err.status >= 500 ? t.errors.generic : message && !POCKETBASE_DEFAULT.test(message) ? message : messages.refused;
+	}
+	return errors;
+}

@@ -1,5 +1,7 @@
 import { listMeetings } from '$lib/server/meetings';
 import { loadOverview } from '$lib/server/overview';
+import { deadlinesFor } from '$lib/server/todo';
+import { deadlinePhrase } from '$lib/nominations';
 import type { PageServerLoad } from './$types';
 
 /** How many upcoming meetings a group's secretariat or chair sees the attendance of on home. */
@@ -7,7 +9,11 @@ const OVERVIEWS_ON_HOME = 3;
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const userId = locals.user!.id;
-	const { upcoming } = await listMeetings(locals.pb, userId);
+	const now = new Date();
+	const [{ upcoming }, deadlines] = await Promise.all([
+		listMeetings(locals.pb, userId, { now }),
+		deadlinesFor(locals.pb, locals.user!, now)
+	]);
 	const led = upcoming.filter((m) => m.leads).slice(0, OVERVIEWS_ON_HOME);
 	const overviews = await Promise.all(
 		led.map(async (m) => ({
@@ -21,6 +27,11 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		/** The first name for the greeting. */
 		firstName: locals.user?.name.split(' ')[0] ?? '',
+		/** What the member must do, soonest first ("Dine frister"). */
+		deadlines: deadlines.map((d) => ({
+			...d,
+			deadlineText: d.deadline ? deadlinePhrase(d, now) : ''
+		})),
 		/** The member's next meeting, or null. */
 		next: upcoming[0] ?? null,
 		/** The meetings after it (at most three). */

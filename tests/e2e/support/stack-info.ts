@@ -34,7 +34,7 @@ export interface StackInfo {
 	/** PocketBase's own address, for tests that start a second app server in front of it. */
 	pbUrl: string;
 	inboxUrl: string;
-	/** The superuser, for tests that create what the demo lacks (never a demo person). */
+	/** The superuser, for tests that build their own records (e.g. nomination calls). */
 	admin: { email: string; password: string };
 	/** The demo password every seeded user has. */
 	password: string;
