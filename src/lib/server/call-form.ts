@@ -2,7 +2,8 @@
 // no server, saving the call and its fora in one batch (one transaction: nothing half-stored), and
 // showing PocketBase's refusals beside the fields. The hooks are the authority for a valid call.
 import { ClientResponseError } from 'pocketbase';
-import { localDateKey, parseInstant, toPocketBaseDate, toTimeInput, zonedToInstant } from '$lib/dates';
+import { localDateKey, parseInstant, toPocketBaseDate, toTimeInput } from '$lib/dates';
+import { deadlineInstant } from '$lib/deadlines';
 import { t } from '$lib/messages';
 import type { CallProposal } from '$lib/deadlines/proposal';
 import type { TypedPocketBase } from '$lib/pocketbase-types';
@@ -64,13 +65,10 @@ export function emptyValues(group: string): CallFormValues {
 
 /**
  * The instant a deadline ends: a date alone means the end of that day in Copenhagen time, with a
- * time that minute. DST-correct (the end of a day is the start of the next, less a millisecond).
+ * time that minute (the detection module's rule, so a proposed and a typed deadline agree).
  */
 export function deadlineAt(date: string, time: string): Date {
-	if (time) return zonedToInstant(date, time);
-	const next = new Date(`${date}T12:00:00Z`);
-	next.setUTCDate(next.getUTCDate() + 1);
-	return new Date(zonedToInstant(next.toISOString().slice(0, 10), '00:00').getTime() - 1);
+	return deadlineInstant(date, time || undefined);
 }
 
 /** The form's date and time for a stored deadline; the end of a day shows as the date alone. */

@@ -6,7 +6,7 @@
 import { error } from '@sveltejs/kit';
 import { ClientResponseError } from 'pocketbase';
 import { t } from '$lib/messages';
-import { parseInstant, toPocketBaseDate } from '$lib/dates';
+import { toPocketBaseDate } from '$lib/dates';
 import type {
 	GroupsRecord,
 	MeetingsRecord,
@@ -225,7 +225,7 @@ export async function getCall(pb: TypedPocketBase, callId: string, { answers = f
 
 type MemberOrgRecord = {
 	role: string;
-	expand?: { user?: { id: string; name: string; title: string; expand?: { organization?: OrganizationsRecord } } };
+	expand?: { user?: { id: string; expand?: { organization?: OrganizationsRecord } } };
 };
 
 /** The organisations of a group's active, ordinary members who answer for them (not observers). */
@@ -237,24 +237,21 @@ export async function groupOrganizations(pb: TypedPocketBase, groupId: string) {
 		),
 		expand: 'user.organization',
 		fields:
-			'role,expand.user.id,expand.user.name,expand.user.title,expand.user.expand.organization.id,' +
+			'role,expand.user.id,expand.user.expand.organization.id,' +
 			'expand.user.expand.organization.name,expand.user.expand.organization.sector'
 	});
 	const organizations = new Map<string, EligibleOrganization>();
-	const people: { id: string; name: string; title: string; organization: string }[] = [];
 	for (const m of memberships) {
 		const user = m.expand?.user;
 		const org = user?.expand?.organization;
 		if (!user || !org) continue;
 		organizations.set(org.id, { id: org.id, name: org.name, sector: org.sector });
-		people.push({ id: user.id, name: user.name, title: user.title, organization: org.id });
 	}
 	const sectorOrder = (o: EligibleOrganization) => SECTORS.indexOf(o.sector);
 	return {
 		organizations: [...organizations.values()].sort(
 			(a, b) => sectorOrder(a) - sectorOrder(b) || a.name.localeCompare(b.name, 'da')
-		),
-		people
+		)
 	};
 }
 
@@ -292,13 +289,13 @@ export async function loadTracker(pb: TypedPocketBase, callId: string, userId: s
 	const role = await roleIn(pb, userId, call.group.id);
 	if (!isLeader(role)) error(404, { message: t.nominationAdmin.notFound });
 	const isSecretariat = role === 'secretariat';
-	const [{ organizations, people }, reminder] = await Promise.all([
+	const [{ organizations }, reminder] = await Promise.all([
 		groupOrganizations(pb, call.group.id),
 		isSecretariat ? lastCallReminder(pb, callId) : null
 	]);
 	const eligible = organizations.filter((o) => isEligible(call, o));
 	const rows = trackerRows(call.fora, eligible, tallies, nominations);
-	return { call, rows, counts: trackerCounts(rows), isSecretariat, lastReminder: reminder, people };
+	return { call, rows, counts: trackerCounts(rows), isSecretariat, lastReminder: reminder };
 }
 
 /** The secretariat's own actions on a call; a Danish 404 for anyone else. */
@@ -321,10 +318,4 @@ export function reopenCall(pb: TypedPocketBase, callId: string, deadline?: Date)
 /** Moves the deadline; a closed call opens again with it. */
 export function extendCall(pb: TypedPocketBase, callId: string, deadline: Date) {
 	return pb.collection('nomination_calls').update(callId, { deadline: toPocketBaseDate(deadline), status: 'open' });
-}
-
-/** Whether the deadline has passed. */
-export function isPastDeadline(deadline: string, now = new Date()): boolean {
-	const at = parseInstant(deadline);
-	return !!at && at <= now;
 }
