@@ -216,7 +216,7 @@ export async function getAgendaItemPage(pb: TypedPocketBase, meetingId: string, 
 	const item = await findItem(pb, meetingId, position, {
 		expand: 'meeting.group,meeting.agenda_items_via_meeting,item_minutes_via_item,decisions_via_item',
 		fields:
-			'*,expand.meeting.title,expand.meeting.starts,expand.meeting.status,expand.meeting.expand.group.name,' +
+			'*,expand.meeting.title,expand.meeting.starts,expand.meeting.status,expand.meeting.group,expand.meeting.expand.group.name,' +
 			'expand.meeting.expand.agenda_items_via_meeting.position,expand.meeting.expand.agenda_items_via_meeting.title,' +
 			'expand.item_minutes_via_item.text,expand.decisions_via_item.id,expand.decisions_via_item.text,' +
 			'expand.decisions_via_item.position'
@@ -230,6 +230,7 @@ export async function getAgendaItemPage(pb: TypedPocketBase, meetingId: string, 
 			id: meetingId,
 			title: meeting?.title ?? '',
 			starts: meeting?.starts ?? '',
+			group: meeting?.group ?? '',
 			groupName: meeting?.expand?.group?.name ?? '',
 			minutesPublished: meeting?.status === 'minutes_published'
 		},
