@@ -29,10 +29,16 @@ async function superuser(stack: StackInfo): Promise<PocketBase> {
 }
 
 /** An open call of the steering group for every organisation, with the given fora (seats each). */
-async function openCall(stack: StackInfo, title: string, fora: [string, number][]) {
+async function openCall(
+	stack: StackInfo,
+	title: string,
+	fora: [string, number][],
+	from: { meeting?: string; item?: string; decision?: string } = {}
+) {
 	const pb = await superuser(stack);
 	const group = await pb.collection('groups').getFirstListItem(pb.filter('name = {:name}', { name: STEERING_GROUP }));
 	const call = await pb.collection('nomination_calls').create({
+		...from,
 		group: group.id,
 		title,
 		description: 'Til test.',
@@ -337,7 +343,23 @@ test('the secretariat composes the working group from a closed call, and the cal
 	stack
 }) => {
 	const forum = `Implementeringsgruppen ${Date.now()}`;
-	const { id, forumIds, pb } = await openCall(stack, `Sammensætning ${Date.now()}`, [[forum, 2]]);
+	// Made from the first decision of item 7 of the June meeting.
+	const admin = await superuser(stack);
+	const item7 = await admin
+		.collection('agenda_items')
+		.getFirstListItem(admin.filter('meeting = {:m} && position = 7', { m: stack.pastMeeting.id }), {
+			expand: 'decisions_via_item'
+		});
+	const decision = (item7.expand?.decisions_via_item as { id: string; position: number }[]).sort(
+		(a, b) => a.position - b.position
+	)[0];
+	// (Short words: a long one would carry soft hyphens.)
+	const title = `Til en gruppe ${Date.now()}`;
+	const { id, forumIds, pb } = await openCall(stack, title, [[forum, 2]], {
+		meeting: stack.pastMeeting.id,
+		item: item7.id,
+		decision: decision.id
+	});
 	const org = async (name: string) =>
 		(await pb.collection('organizations').getFirstListItem(pb.filter('name = {:name}', { name }))).id;
 	const torben = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: TORBEN.email }));
@@ -397,4 +419,10 @@ test('the secretariat composes the working group from a closed call, and the cal
 
 	await tracker.goto(id);
 	await expect(page.getByTestId('became-group')).toHaveText(`${forum}: Blev til gruppen ${forum}`);
+
+	// The decision on the item links to the call, and says what it became.
+	await page.goto(`/moeder/${stack.pastMeeting.id}/punkter/7`);
+	const fromDecision = page.locator('.decisions li').filter({ hasText: title });
+	await expect(fromDecision).toContainText(`Indkaldelse: ${title} · Blev til gruppen ${forum}`);
+	await expect(fromDecision.getByRole('link', { name: title })).toHaveAttribute('href', `/indkaldelser/${id}`);
 });

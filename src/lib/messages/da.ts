@@ -366,6 +366,7 @@ export const da = {
 			forumNameTooLong: 'Navnet må højst være 200 tegn.',
 			quota: 'Skriv et antal pladser fra 1 til 50.',
 			deadlineRequired: 'Vælg en dato for fristen.',
+			deadlineNoSuchDate: 'Den dato findes ikke. Vælg en dag i kalenderen.',
 			deadlineTime: 'Skriv et klokkeslæt, fx 12:00.',
 			deadlinePast: 'Fristen er overskredet. Vælg en dato efter i dag.',
 			groupRequired: 'Vælg en gruppe.',
@@ -444,6 +445,10 @@ export const da = {
 		answered: 'I har svaret',
 		notAnswered: 'I mangler at svare',
 		onItem: 'Indkaldelser fra punktet',
+		/** A composed forum whose group the reader may not see by name. */
+		becameUnnamed: 'Blev til en gruppe',
+		/** After a decision: the call made from it. */
+		fromDecision: 'Indkaldelse:',
 		openCall: 'Se indkaldelsen',
 		became: (name: string) => `Blev til gruppen ${name}`,
 		errors: {

@@ -52,6 +52,17 @@ describe('checkCallForm', () => {
 		});
 	});
 
+	it('refuses a day the calendar does not have and a time the clock does not have', () => {
+		expect(checkCallForm(valid({ deadline_date: '2027-02-29' }), { now: NOW }).errors).toEqual({
+			deadline_date: 'Den dato findes ikke. Vælg en dag i kalenderen.'
+		});
+		expect(checkCallForm(valid({ deadline_date: '2028-02-29' }), { now: NOW }).errors).toEqual({});
+		expect(checkCallForm(valid({ deadline_time: '24:00' }), { now: NOW }).errors).toEqual({
+			deadline_time: 'Skriv et klokkeslæt, fx 12:00.'
+		});
+		expect(checkCallForm(valid({ deadline_time: '9.35' }), { now: NOW }).errors).toEqual({});
+	});
+
 	it('keeps a past deadline that was not changed (editing an old call)', () => {
 		const old = valid({ deadline_date: '2020-07-01' });
 		expect(checkCallForm(old, { now: NOW, deadlineChanged: false }).errors).toEqual({});

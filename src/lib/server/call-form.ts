@@ -166,6 +166,13 @@ export function readCallForm(form: FormData): CallFormValues {
  * Checks what needs no server and builds the records. A forum row with neither name nor id is a
  * spare row and ignored; an existing forum whose name is cleared is removed.
  */
+/** Whether 'YYYY-MM-DD' names a day of the calendar (not 2020-02-31, which Date would roll over). */
+function isCalendarDate(date: string): boolean {
+	const [y, mo, d] = date.split('-').map(Number);
+	const day = new Date(Date.UTC(y, mo - 1, d));
+	return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+}
+
 export function checkCallForm(values: CallFormValues, { now = new Date(), deadlineChanged = true } = {}) {
 	const errors: CallFormErrors = {};
 	const m = t.nominationAdmin.errors;
@@ -191,7 +198,8 @@ export function checkCallForm(values: CallFormValues, { now = new Date(), deadli
 	if (!fora.length) errors.forum_name_0 = m.foraRequired;
 	let deadline: Date | null = null;
 	if (!/^\d{4}-\d{2}-\d{2}$/.test(values.deadline_date)) errors.deadline_date = m.deadlineRequired;
-	else if (values.deadline_time && !/^\d{1,2}[:.]\d{2}$/.test(values.deadline_time)) {
+	else if (!isCalendarDate(values.deadline_date)) errors.deadline_date = m.deadlineNoSuchDate;
+	else if (values.deadline_time && !/^([01]?\d|2[0-3])[:.][0-5]\d$/.test(values.deadline_time)) {
 		errors.deadline_time = m.deadlineTime;
 	} else {
 		try {

@@ -427,18 +427,30 @@ export async function listCalls(
 	}));
 }
 
-/** The calls made from an agenda item (read as the item's back-relation), soonest deadline first. */
+/**
+ * The calls made from an agenda item (read as the item's back-relation), soonest deadline first, with
+ * the decision each came from and the groups its fora became (names only where the reader may see
+ * the group).
+ */
 export async function callsOfItem(pb: TypedPocketBase, itemId: string) {
-	const item = await pb.collection('agenda_items').getOne<{
-		expand?: {
-			nomination_calls_via_item?: Pick<NominationCallsRecord, 'id' | 'title' | 'deadline' | 'urgent' | 'status'>[];
-		};
-	}>(itemId, {
-		expand: 'nomination_calls_via_item',
+	type Call = Pick<NominationCallsRecord, 'id' | 'title' | 'deadline' | 'urgent' | 'status' | 'decision'> & {
+		expand?: { nomination_fora_via_call?: { group: string; expand?: { group?: { name: string } } }[] };
+	};
+	const item = await pb.collection('agenda_items').getOne<{ expand?: { nomination_calls_via_item?: Call[] } }>(itemId, {
+		expand: 'nomination_calls_via_item.nomination_fora_via_call.group',
 		fields:
 			'id,expand.nomination_calls_via_item.id,expand.nomination_calls_via_item.title,' +
 			'expand.nomination_calls_via_item.deadline,expand.nomination_calls_via_item.urgent,' +
-			'expand.nomination_calls_via_item.status'
+			'expand.nomination_calls_via_item.status,expand.nomination_calls_via_item.decision,' +
+			'expand.nomination_calls_via_item.expand.nomination_fora_via_call.group,' +
+			'expand.nomination_calls_via_item.expand.nomination_fora_via_call.expand.group.name'
 	});
-	return many(item.expand?.nomination_calls_via_item).sort((a, b) => a.deadline.localeCompare(b.deadline));
+	return many(item.expand?.nomination_calls_via_item)
+		.map(({ expand, ...call }) => ({
+			...call,
+			groups: many(expand?.nomination_fora_via_call)
+				.filter((f) => f.group)
+				.map((f) => f.expand?.group?.name ?? '')
+		}))
+		.sort((a, b) => a.deadline.localeCompare(b.deadline));
 }
