@@ -212,6 +212,11 @@ test.describe('a member of an eligible organisation', () => {
 		await callPage.goto(call.id);
 		await expect(callPage.notEligible).toBeVisible();
 		await expect(callPage.forum().nominateButton).toHaveCount(0);
+		// What is asked of the others, and no seats "for din organisation".
+		await expect(callPage.forum().seats).toHaveText('1 plads pr. organisation.');
+		await expect(page.getByText('Meldt ind fra din organisation')).toHaveCount(0);
+		await page.goto('/indkaldelser');
+		await expect(page.locator('li').filter({ hasText: call.title })).toContainText('Ikke til din organisation');
 		await expect(
 			page.getByRole('region', { name: 'Dine frister' }).getByRole('link', { name: call.title })
 		).toHaveCount(0);

@@ -409,6 +409,7 @@ export const da = {
 					? 'Pladsen er besat for din organisation.'
 					: `Alle ${quota} pladser er besat for din organisation.`
 				: `${n} ${n === 1 ? 'ledig plads' : 'ledige pladser'}${quota > 1 ? ` af ${quota}` : ''} for din organisation.`,
+		seatsPerOrganisation: (quota: number) => `${quota} ${quota === 1 ? 'plads' : 'pladser'} pr. organisation.`,
 		yourNominees: 'Meldt ind fra din organisation',
 		noneYet: 'Ingen endnu.',
 		namedBy: (name: string) => `meldt ind af ${name}`,
@@ -444,6 +445,7 @@ export const da = {
 		status: { draft: 'Kladde', open: 'Åben', closed: 'Lukket' } as Record<string, string>,
 		answered: 'I har svaret',
 		notAnswered: 'I mangler at svare',
+		notForYou: 'Ikke til din organisation',
 		onItem: 'Indkaldelser fra punktet',
 		/** A composed forum whose group the reader may not see by name. */
 		becameUnnamed: 'Blev til en gruppe',
