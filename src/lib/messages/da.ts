@@ -288,8 +288,6 @@ export const da = {
 		edit: 'Ret indkaldelsen',
 		status: { draft: 'Kladde', open: 'Åben', closed: 'Lukket' } as Record<string, string>,
 		trackerTitle: 'Indmeldinger',
-		deadline: (when: string) => `Frist: ${when}`,
-		urgentNote: 'Hurtigst muligt',
 		live: 'Opdateres automatisk',
 		updatedAt: (time: string) => `Opdateret kl. ${time}`,
 		counts: 'Overblik',
