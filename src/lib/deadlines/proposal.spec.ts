@@ -85,6 +85,8 @@ describe('nomination calls proposed from an agenda item', () => {
 				deadline: { date: '2020-07-01', urgent: true, text: 'hurtigst muligt og senest den 1. juli 2020' }
 			})
 		]);
+		// The bullet "kommuner melder …" opens the purpose as a sentence of its own.
+		expect(proposeCalls(item7, CONTEXT)[0].description).toMatch(/^Kommuner melder deltagere ind/);
 	});
 
 	it('proposes a request repeated in the minutes and the decisions once', () => {

@@ -64,7 +64,9 @@ function propose(request: DetectedRequest, title: string): CallProposal {
 	const everyone = request.everyone || request.sectors.length === 0;
 	return {
 		title: callTitle,
-		description: title ? `${request.sentence}\n\nFra punktet »${title}«.` : request.sentence,
+		description: title
+			? `${sentenceCase(request.sentence)}\n\nFra punktet »${title}«.`
+			: sentenceCase(request.sentence),
 		everyone,
 		sectors: everyone ? [] : request.sectors,
 		quota: request.count ?? 1,
@@ -87,4 +89,9 @@ export function proposeCalls(item: ItemText, context: DeadlineContext): CallProp
 	return detectDeadlines(text, context)
 		.filter((request) => request.kind === 'nomination')
 		.map((request) => propose(request, title));
+}
+
+/** A bullet of the minutes as a sentence of its own: "kommuner melder …" → "Kommuner melder …". */
+function sentenceCase(text: string): string {
+	return text.charAt(0).toLocaleUpperCase('da') + text.slice(1);
 }
