@@ -90,6 +90,7 @@ test('the secretariat creates the item 7 call from its text, with the three fora
 	await expect(form.sector('Hospital')).not.toBeChecked();
 	await expect(form.urgent).toBeChecked();
 	await expect(form.deadlineDate).toHaveValue('2020-07-01');
+	await expect(form.deadlineDate).toHaveAccessibleDescription(/Datoen fra teksten er passeret/);
 	await expect(page.getByText(/kommuner melder deltagere ind til sekretariatet/).first()).toBeVisible();
 	await expectNoAxeViolations(page);
 

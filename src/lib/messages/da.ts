@@ -278,6 +278,7 @@ export const da = {
 		requiredNo: 'Nej, det er frivilligt',
 		deadlineDate: 'Frist (dato)',
 		deadlineDateHint: 'En dato betyder slutningen af dagen (dansk tid).',
+		deadlinePassedHint: 'Datoen fra teksten er passeret. Vælg en ny frist, før indkaldelsen åbnes.',
 		deadlineTime: 'Klokkeslæt (valgfrit)',
 		urgent: 'Hurtigst muligt',
 		urgentHint: 'Svar ønskes før fristen.',
