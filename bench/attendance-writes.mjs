@@ -5,7 +5,7 @@
 // so nothing else competes for the machine while it is measured.
 import PocketBase from 'pocketbase';
 import { inChunks, pbDate, round } from './measure.mjs';
-import { withOwnPocketBase } from './own-pocketbase.mjs';
+import { plainBurst, withOwnPocketBase } from './own-pocketbase.mjs';
 
 const PASSWORD = 'bench-member-password';
 
@@ -80,10 +80,13 @@ export async function measureAttendanceWrites({ members = 200 } = {}) {
 			10_000
 		);
 
+		// The baseline: the same clients, the same instant, a collection with no rules or hooks.
+		const bare = await plainBurst(admin, clients, pid);
+
 		const rows = (await admin.collection('attendance').getList(1, 1, { filter: `meeting = "${meeting.id}"` }))
 			.totalItems;
 		if (rows !== members) throw new Error(`expected ${members} attendance rows, found ${rows}`);
 		const auditEntries = (await admin.collection('audit_log').getList(1, 1)).totalItems;
-		return { creates, updates, spread, auditEntries };
+		return { creates, updates, spread, bare, auditEntries };
 	});
 }

@@ -8,7 +8,7 @@ import PocketBase from 'pocketbase';
 import { startMailCatcher } from '../scripts/lib/mail-catcher.mjs';
 import { freePort } from '../scripts/lib/pocketbase.mjs';
 import { inChunks, pbDate, round } from './measure.mjs';
-import { withOwnPocketBase } from './own-pocketbase.mjs';
+import { plainBurst, withOwnPocketBase } from './own-pocketbase.mjs';
 
 const PASSWORD = 'bench-member-password';
 const FORA = ['Administrativ/økonomi', 'Faglig gruppe', 'Strategisk (aftale niveau)'];
@@ -81,6 +81,9 @@ export async function measureNominationWrites({ orgs = 20, perOrg = 5 } = {}) {
 				})
 			);
 
+			// The same clients, the same instant, a collection with no rules or hooks.
+			const bare = await plainBurst(admin, clients, pid);
+
 			const stored = await admin.collection('nominations').getFullList({ filter: `call = "${call.id}"` });
 			/** @type {Map<string, number>} */
 			const perSeat = new Map();
@@ -92,6 +95,7 @@ export async function measureNominationWrites({ orgs = 20, perOrg = 5 } = {}) {
 			await new Promise((r) => setTimeout(r, 500));
 			return {
 				burst,
+				bare,
 				requests: clients.length,
 				stored: stored.length,
 				expected: orgs * Math.min(perOrg, FORA.length),

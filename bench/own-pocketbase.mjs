@@ -1,6 +1,7 @@
 // A PocketBase of a benchmark's own, on a fresh temporary data directory with a superuser, so that
 // nothing else competes for the machine while a write benchmark runs.
 import PocketBase from 'pocketbase';
+import { round } from './measure.mjs';
 import {
 	ensurePocketBase,
 	freePort,
@@ -44,4 +45,29 @@ export async function withOwnPocketBase(prefix, env, fn) {
 		if (child) await stopProcess(child);
 		data.remove();
 	}
+}
+
+/**
+ * The baseline of a write burst: every client creates one record at the same moment in a collection
+ * with no rules, no hooks and no relations ("bare PocketBase" on the same machine, in the same run).
+ * @param {PocketBase} admin
+ * @param {PocketBase[]} clients
+ * @param {number | undefined} pid
+ */
+export async function plainBurst(admin, clients, pid) {
+	const name = `bench_plain_${Date.now()}`;
+	await admin.collections.create({
+		name,
+		type: 'base',
+		createRule: '',
+		fields: [
+			{ name: 'name', type: 'text', max: 200 },
+			{ name: 'title', type: 'text', max: 200 },
+			{ name: 'note', type: 'text', max: 1000 }
+		]
+	});
+	return round(
+		pid,
+		clients.map((pb, i) => () => pb.collection(name).create({ name: `Navn ${i}`, title: 'Konsulent', note: '' }))
+	);
 }

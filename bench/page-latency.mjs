@@ -44,7 +44,8 @@ export async function firstLink(
 export async function measurePageLatency(stack, { users, requestsPerUser, around, emails, target, marker }) {
 	/** @type {string[]} */
 	const cookies = [];
-	for (let i = 0; i < users; i++) cookies.push(await logIn(stack, emails[i % emails.length]));
+	// No e-mails: a visitor who is not logged in.
+	for (let i = 0; i < users; i++) cookies.push(emails.length ? await logIn(stack, emails[i % emails.length]) : '');
 	const url = `${stack.url}${await target(cookies[0])}`;
 
 	// Warm up once per session.
@@ -102,5 +103,18 @@ export function measureTrackerLatency(/** @type {Stack} */ stack, /** @type {Loa
 		target: async (cookie) =>
 			`${await firstLink(stack, cookie, '/indkaldelser', /\/indkaldelser\/[a-z0-9]{15}/)}/status`,
 		marker: 'Ikke svaret'
+	});
+}
+
+/**
+ * The baseline: the login page for a visitor who is not logged in, a SvelteKit page of the same
+ * server (the same hooks, security headers and layout) that asks PocketBase nothing.
+ */
+export function measureBarePageLatency(/** @type {Stack} */ stack, /** @type {Load} */ load) {
+	return measurePageLatency(stack, {
+		...load,
+		emails: [],
+		target: async () => '/login',
+		marker: 'Log ind'
 	});
 }

@@ -7,7 +7,7 @@ import { startStack } from '../scripts/lib/stack.mjs';
 import { measureAgendaJs } from './agenda-js.mjs';
 import { measureAttendanceWrites } from './attendance-writes.mjs';
 import { formatLoginTiming, measureLoginTiming } from './login-timing.mjs';
-import { measureMeetingPageLatency, measureTrackerLatency } from './page-latency.mjs';
+import { measureBarePageLatency, measureMeetingPageLatency, measureTrackerLatency } from './page-latency.mjs';
 import { measureNominationWrites } from './nomination-writes.mjs';
 import { cpuSeconds } from './measure.mjs';
 import { measureAtScale } from './scale.mjs';
@@ -68,10 +68,16 @@ try {
 				`(CPU per request: app ${perRequest(0)} ms, PocketBase ${perRequest(1)} ms)`
 		);
 	}
+	const bare = await measureBarePageLatency(stack, { users: 1, requestsPerUser: 200 });
+	const meeting = await measureMeetingPageLatency(stack, { users: 1, requestsPerUser: 200 });
+	console.log(
+		`Bare SvelteKit page (login, not logged in), 1 user: p50 ${bare.p50.toFixed(1)} ms, p95 ${bare.p95.toFixed(1)} ms; ` +
+			`the meeting page measured right after it: p50 ${meeting.p50.toFixed(1)} ms — ratio ${(meeting.p50 / bare.p50).toFixed(1)}× (budget 5×)`
+	);
 	const tracker = await measureTrackerLatency(stack, { users: 1, requestsPerUser: 200 });
 	console.log(
 		`Nomination tracker (the secretariat's, SSR), 1 user: p50 ${tracker.p50.toFixed(1)} ms, p95 ${tracker.p95.toFixed(1)} ms, ` +
-			`${tracker.errors} errors`
+			`${tracker.errors} errors — ${(tracker.p50 / bare.p50).toFixed(1)}× the bare page`
 	);
 	console.log(formatLoginTiming(await measureLoginTiming(stack)));
 } finally {
@@ -97,6 +103,11 @@ for (const [label, r] of /** @type {const} */ ([
 	);
 }
 console.log(`Attendance answers, audit entries: ${attendance.auditEntries} (expected ${3 * members})`);
+console.log(
+	`Bare PocketBase (no rules, no hooks), ${members} creates at once: p50 ${attendance.bare.p50.toFixed(1)} ms, ` +
+		`p95 ${attendance.bare.p95.toFixed(1)} ms, ${attendance.bare.errors} errors — attendance create burst p95 is ` +
+		`${(attendance.creates.p95 / attendance.bare.p95).toFixed(1)}× that (budget 2×)`
+);
 
 const nominations = await measureNominationWrites({ orgs: 20, perOrg: 5 });
 const nb = nominations.burst;
@@ -105,6 +116,10 @@ console.log(
 		`p50 ${nb.p50.toFixed(1)} ms, p95 ${nb.p95.toFixed(1)} ms, max ${nb.max.toFixed(1)} ms, ${nb.errors} errors ` +
 		`(round took ${nb.wallMs.toFixed(0)} ms, PocketBase CPU ${nb.cpuMsPerRequest === null ? '?' : nb.cpuMsPerRequest.toFixed(1)} ms per request)` +
 		(nb.errors ? `\n  first errors: ${nb.messages.join(' | ')}` : '')
+);
+console.log(
+	`Bare PocketBase (no rules, no hooks), ${nominations.requests} creates at once: p50 ${nominations.bare.p50.toFixed(1)} ms, ` +
+		`p95 ${nominations.bare.p95.toFixed(1)} ms — the nomination burst p95 is ${(nb.p95 / nominations.bare.p95).toFixed(1)}× that`
 );
 console.log(
 	`Nominations stored ${nominations.stored} (expected ${nominations.expected}), refused as full ${nominations.refused}, ` +
