@@ -124,7 +124,9 @@ test('the call form refuses bad input with Danish messages beside the fields, an
 }) => {
 	await logIn(page, stack.secretariat, stack.password);
 	const form = new CallFormPage(page);
-	await form.goto();
+	// A call from nothing starts on the list of calls.
+	await page.goto('/indkaldelser');
+	await page.getByRole('link', { name: 'Ny indkaldelse' }).click();
 	await expect(form.heading).toHaveText('Ny indkaldelse');
 	await form.forumName(1).fill('Arbejdsgruppen');
 	await form.forumQuota(1).fill('0');
@@ -162,6 +164,10 @@ test('the call form refuses bad input with Danish messages beside the fields, an
 	await expect(tracker.status).toHaveText('Kladde');
 	await expect(tracker.row('Almen praksis')).toContainText('0 af 2');
 	expect(await callsTitled(stack, title)).toBe(1);
+	// The draft waits under "Kladder", not among the open or the earlier calls.
+	await page.goto('/indkaldelser');
+	await expect(page.getByRole('region', { name: 'Kladder' })).toContainText(title);
+	await expect(page.getByRole('region', { name: 'Tidligere indkaldelser' })).not.toContainText(title);
 });
 
 test('a member gets the Danish 404 on the new-call form and on a tracker', async ({ page, stack }) => {
@@ -172,6 +178,18 @@ test('a member gets the Danish 404 on the new-call form and on a tracker', async
 		expect(response?.status()).toBe(404);
 		await expect(page.getByText(NOT_FOUND)).toBeVisible();
 	}
+	// Nor does a member see the ways there.
+	await page.goto('/indkaldelser');
+	await expect(page.getByRole('link', { name: 'Ny indkaldelse' })).toHaveCount(0);
+	await page.goto(`/indkaldelser/${id}`);
+	await expect(page.getByRole('link', { name: 'Se indmeldinger' })).toHaveCount(0);
+
+	// The secretariat (on another phone) goes from the call to its tracker.
+	await page.context().clearCookies();
+	await logIn(page, stack.secretariat, stack.password);
+	await page.goto(`/indkaldelser/${id}`);
+	await page.getByRole('link', { name: 'Se indmeldinger' }).click();
+	await expect(page).toHaveURL(new RegExp(`/indkaldelser/${id}/status$`));
 });
 
 test("the tracker shows a member's nomination live, without a reload", async ({ page, stack, newPhone }) => {

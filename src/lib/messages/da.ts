@@ -393,6 +393,9 @@ export const da = {
 		earlier: 'Tidligere indkaldelser',
 		noOpen: 'Der er ingen åbne indkaldelser.',
 		noEarlier: 'Ingen tidligere indkaldelser.',
+		drafts: 'Kladder',
+		create: 'Ny indkaldelse',
+		track: 'Se indmeldinger',
 		notFound: 'Indkaldelsen findes ikke, eller du har ikke adgang til den.',
 		deadline: (date: string, urgent: boolean, when: string) =>
 			`${urgent ? 'Hurtigst muligt og senest' : 'Senest'} ${date} — ${when}`,

@@ -198,6 +198,8 @@ export async function loadCall(pb: TypedPocketBase, callId: string, user: AuthUs
 		eligible,
 		/** Whether the member may nominate now: eligible, answering for the organisation, before the deadline. */
 		canNominate: eligible && !!own && own.role !== 'observer' && isOpenForMembers(call, now),
+		/** The reader's role in the call's group ('' for a nominee who is no member). */
+		role: own?.role ?? '',
 		answeredNone: myOrg ? answeredNone(tallies, myOrg.id) : false,
 		noneId: nominations.find((n) => n.kind === 'none')?.id ?? null,
 		fora: many(call.expand?.nomination_fora_via_call)

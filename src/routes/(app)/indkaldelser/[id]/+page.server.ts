@@ -9,6 +9,7 @@ import {
 	parseNomination,
 	withdraw
 } from '$lib/server/nominations';
+import { isLeader } from '$lib/server/memberships';
 import { t } from '$lib/messages';
 import { SAVED_PARAM, savedAt } from './saved';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -26,6 +27,9 @@ export const load: PageServerLoad = async (event) => {
 	const data = await page(event);
 	return {
 		...data,
+		/** The secretariat and the chairs follow the answers on the tracker; the secretariat edits. */
+		canTrack: isLeader(data.role),
+		canEdit: data.role === 'secretariat',
 		/** "Senest onsdag den 1. juli 2020 — om 5 dage", as of the request. */
 		deadlineText: deadlinePhrase(data.call),
 		/** Whether the call still takes changes from members (open, before the deadline). */
