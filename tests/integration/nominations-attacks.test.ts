@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	createAgendaItem,
 	createCast,
+	createDecision,
 	createMembership,
 	createNomination,
 	createNominationCall,
@@ -329,6 +330,33 @@ describe('writes that go around the app', () => {
 			persons.member.pb.collection('nominations').update(secret.id, { nominee_user: persons.outsider.record.id })
 		).rejects.toMatchObject({ status: 400 });
 		expect((await get('outsider', `/api/collections/nomination_calls/records/${call.id}`)).status).toBe(404);
+	});
+
+	it("refuses the secretariat tying a call to another group's decision, on create and on update", async () => {
+		const otherItem = await createAgendaItem(cast.admin, { meeting: cast.meetings.ofOtherGroup.id });
+		const [foreign, own] = await Promise.all([
+			createDecision(cast.admin, { item: otherItem.id, text: 'Gruppe B beslutter.' }),
+			createDecision(cast.admin, { item: item.id, text: 'Gruppe A beslutter.' })
+		]);
+		const secretariat = cast.as('secretariat');
+		const fields = {
+			group: cast.groups.a.id,
+			title: 'Lånt beslutning',
+			eligibility: 'all',
+			deadline: '2099-01-01 00:00:00.000Z',
+			status: 'draft'
+		};
+		await expect(
+			secretariat.collection('nomination_calls').create({ ...fields, item: item.id, decision: foreign.id })
+		).rejects.toMatchObject({ status: 400 });
+		const made = await secretariat
+			.collection('nomination_calls')
+			.create({ ...fields, item: item.id, decision: own.id });
+		expect(made.decision).toBe(own.id);
+		await expect(
+			secretariat.collection('nomination_calls').update(made.id, { decision: foreign.id })
+		).rejects.toMatchObject({ status: 404 });
+		expect((await cast.admin.collection('nomination_calls').getOne(made.id)).decision).toBe(own.id);
 	});
 
 	it('refuses the chair changing the call (closing, extending) through the API', async () => {
