@@ -178,6 +178,34 @@ test.describe('forged fields in the quick form', () => {
 		expect(stored.expand?.nominated_by?.email).toBe(TORBEN);
 	});
 
+	test('a person of another organisation offered as a colleague is refused, and nothing is stored', async ({
+		stack
+	}) => {
+		const susanne = await f.pb
+			.collection('users')
+			.getFirstListItem(f.pb.filter('email = {:e}', { e: stack.member.email }));
+		const before = (await nominationsOf(f.open.id)).length;
+		const res = await act(await as(TORBEN), stack, `/indkaldelser/${f.open.id}?/nominate`, {
+			forum: f.forum2.id,
+			who: `user:${susanne.id}`
+		});
+		expect(res).toMatchObject({ type: 'failure', status: 400 });
+		expect(await nominationsOf(f.open.id)).toHaveLength(before);
+	});
+
+	test('a form posted from another site is refused before it reaches the call', async () => {
+		const res = await (
+			await as(TORBEN)
+		).post(`/indkaldelser/${f.open.id}?/none`, {
+			form: {},
+			headers: { origin: 'https://evil.example', accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(res.status()).toBe(403);
+		const answers = await nominationsOf(f.open.id);
+		expect(answers.filter((n) => n.organization === f.silkeborg.id && n.kind === 'none')).toEqual([]);
+	});
+
 	test("a draft call and another group's call take no nominations and answer 404", async ({ stack }) => {
 		for (const [who, callId, forum] of [
 			[TORBEN, f.draft.id, f.draftForum.id],
