@@ -445,3 +445,65 @@ test('the secretariat composes the working group from a closed call, and the cal
 	await expect(fromDecision).toContainText(`Indkaldelse: ${title} · Blev til gruppen ${forum}`);
 	await expect(fromDecision.getByRole('link', { name: title })).toHaveAttribute('href', `/indkaldelser/${id}`);
 });
+
+test('an item whose text asks twice offers both requests, and the chosen one fills the form and the stored call', async ({
+	page,
+	stack
+}) => {
+	const pb = await superuser(stack);
+	const item = await pb.collection('agenda_items').create({
+		meeting: stack.pastMeeting.id,
+		position: 41,
+		title: 'Følgegruppe og arbejdsgruppe'
+	});
+	await pb.collection('item_minutes').create({
+		item: item.id,
+		text:
+			'Hver organisation kan melde 1 deltager ind til følgegruppen (svarfrist 1. september 2020). ' +
+			'Kommunerne bedes melde deltagere til arbejdsgruppen om rehabilitering ind til sekretariatet senest den 15/9.'
+	});
+
+	await logIn(page, stack.secretariat, stack.password);
+	const form = new CallFormPage(page);
+	await form.goto(`?punkt=${item.id}`);
+	const choices = form.proposals.getByRole('listitem');
+	await expect(choices).toHaveCount(2);
+	await expect(choices.nth(0)).toContainText('Deltagere til følgegruppen');
+	await expect(choices.nth(0)).toContainText('Valgt');
+	await expect(choices.nth(1)).toContainText('Deltagere til arbejdsgruppen');
+	await expect(form.title).toHaveValue('Deltagere til følgegruppen');
+	await expect(form.deadlineDate).toHaveValue('2020-09-01');
+	await expect(form.forumName(1)).toHaveValue('Følgegruppen');
+	await expect(form.eligibility.getByRole('radio', { name: 'Alle organisationer' })).toBeChecked();
+	await expectNoAxeViolations(page);
+
+	// The second request: the municipalities' working group by 15 September.
+	await choices.nth(1).getByRole('link', { name: 'Brug dette forslag', exact: true }).click();
+	await expect(page).toHaveURL(new RegExp(`\\?punkt=${item.id}&forslag=1$`));
+	await expect(choices.nth(1)).toContainText('Valgt');
+	await expect(choices.nth(0).getByRole('link', { name: 'Brug dette forslag', exact: true })).toBeVisible();
+	await expect(form.title).toHaveValue('Deltagere til arbejdsgruppen');
+	await expect(form.deadlineDate).toHaveValue('2020-09-15');
+	await expect(form.forumName(1)).toHaveValue('Arbejdsgruppen');
+	await expect(form.eligibility.getByRole('radio', { name: 'Sektorer' })).toBeChecked();
+	await expect(form.sector('Kommuner')).toBeChecked();
+	await expect(form.sector('Hospital')).not.toBeChecked();
+	await expect(page.getByText(/arbejdsgruppen om rehabilitering/).first()).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// Saved as a draft, the call remembers the item and the sentence it was made from.
+	const title = `Rehabilitering ${Date.now()}`;
+	await form.title.fill(title);
+	await form.deadlineDate.fill(dayFromNow(30));
+	await form.draftButton.click();
+	await expect(page).toHaveURL(/\/indkaldelser\/[a-z0-9]{15}\/status$/);
+	const stored = await pb
+		.collection('nomination_calls')
+		.getFirstListItem(pb.filter('title = {:title}', { title }), { expand: 'nomination_fora_via_call' });
+	expect(stored.item).toBe(item.id);
+	expect(stored.meeting).toBe(stack.pastMeeting.id);
+	expect(stored.eligibility).toBe('sectors');
+	expect(stored.eligible_sectors).toEqual(['kommune']);
+	expect(stored.source_text).toContain('senest den 15/9');
+	expect(stored.expand?.nomination_fora_via_call.map((f: { name: string }) => f.name)).toEqual(['Arbejdsgruppen']);
+});

@@ -307,14 +307,16 @@ export async function saveCall(
 		});
 	}
 	targets.push('call');
-	for (const forumId of checked.removed) {
+	// Only the call's own fora are changed or removed: a forged id of another call's forum is a new row.
+	const ours = new Set(existing?.fora.map((f) => f.id) ?? []);
+	for (const forumId of checked.removed.filter((forumId) => ours.has(forumId))) {
 		batch.collection('nomination_fora').delete(forumId);
 		targets.push('removed');
 	}
 	checked.fora.forEach((forum) => {
 		const row = values.fora.findIndex((r) => r.name === forum.name && r.id === forum.id);
 		const data = { name: forum.name, quota: forum.quota, position: forum.position };
-		if (forum.id) batch.collection('nomination_fora').update(forum.id, data);
+		if (forum.id && ours.has(forum.id)) batch.collection('nomination_fora').update(forum.id, data);
 		else batch.collection('nomination_fora').create({ ...data, call: id });
 		targets.push(`forum:${row}`);
 	});

@@ -37,6 +37,10 @@ async function ask(event: Pick<RequestEvent, 'params' | 'getClientAddress'>, bod
 				});
 	} catch (err) {
 		if (err instanceof ClientResponseError && err.status === 404) error(404, { message: t.nominations.token.notFound });
+		// The forum has become a group: the link is spent, and PocketBase says so in Danish.
+		if (err instanceof ClientResponseError && err.status === 410) {
+			error(410, { message: String(err.response?.message || t.nominations.token.notFound) });
+		}
 		throw err;
 	}
 }
