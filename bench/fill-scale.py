@@ -32,8 +32,12 @@ password = db.execute('SELECT password FROM users WHERE email = ?', (template,))
 orgs, groups, users, memberships, meetings, items, answers = [], [], [], [], [], [], []
 calls, fora, nominations = [], [], []
 for c in range(clusters):
-    org = new_id()
-    orgs.append((org, f'Skalakommune {c}', 'kommune', created, created))
+    # Seven organisations per cluster, as in the demo: a hospital, the psychiatry, four
+    # municipalities and general practice.
+    sectors = ['hospital', 'psykiatri', 'kommune', 'kommune', 'kommune', 'kommune', 'almen_praksis']
+    cluster_orgs = [new_id() for _ in sectors]
+    for o, (oid, sector) in enumerate(zip(cluster_orgs, sectors)):
+        orgs.append((oid, f'Skalaorganisation {c}-{o}', sector, created, created))
     cluster_groups = [new_id() for _ in range(5)]
     for g, gid in enumerate(cluster_groups):
         kind = 'styregruppe' if g == 0 else 'temagruppe'
@@ -42,7 +46,8 @@ for c in range(clusters):
     for i in range(people):
         uid = new_id()
         token = ''.join(rng.choice(string.ascii_letters + string.digits) for _ in range(50))
-        users.append((uid, f'p{c}-{i}@skala.example', f'Person {c}-{i}', 'Konsulent', org, password, token, created, created))
+        users.append((uid, f'p{c}-{i}@skala.example', f'Person {c}-{i}', 'Konsulent', cluster_orgs[i % 7], password, token,
+                      created, created))
         home = cluster_groups[0] if i < 25 else cluster_groups[1 + i % 4]
         members[home].append(uid)
     for gid, uids in members.items():
@@ -60,8 +65,8 @@ for c in range(clusters):
             if m < 3:
                 for uid in uids:
                     answers.append((new_id(), mid, uid, rng.choice(['attending', 'attending', 'absent']), created, created))
-    # Ten nomination calls a year in each steering group, three fora each, most members' organisation
-    # answering: a person per forum, or now and then "melder ingen".
+    # Ten nomination calls a year in each steering group, three fora with two seats each; every
+    # organisation answers most calls, now and then with "melder ingen".
     steering = cluster_groups[0]
     for k in range(10):
         cid = new_id()
@@ -71,12 +76,15 @@ for c in range(clusters):
         forum_ids = [new_id() for _ in range(3)]
         for f, fid in enumerate(forum_ids):
             fora.append((fid, cid, f'Forum {f + 1}', f, 2, created, created))
-        for n, uid in enumerate(members[steering][:20]):
-            if n % 7 == 6:
-                nominations.append((new_id(), cid, '', org, 'none', '', '', '', uid, created, created))
-            else:
-                nominations.append((new_id(), cid, forum_ids[n % 3], org, 'nominee', f'Kandidat {c}-{k}-{n}', 'Konsulent',
-                                    f'kandidat-{c}-{k}-{n}@skala.example', uid, created, created))
+        for o, oid in enumerate(cluster_orgs):
+            author = members[steering][o]
+            if (o + k) % 7 == 6:
+                nominations.append((new_id(), cid, '', oid, 'none', '', '', '', author, created, created))
+            elif (o + k) % 5 != 4:
+                for f, fid in enumerate(forum_ids):
+                    n = f'{c}-{k}-{o}-{f}'
+                    nominations.append((new_id(), cid, fid, oid, 'nominee', f'Kandidat {n}', 'Konsulent',
+                                        f'kandidat-{n}@skala.example', author, created, created))
 
 with db:
     db.executemany('INSERT INTO organizations (id, name, sector, created, updated) VALUES (?,?,?,?,?)', orgs)

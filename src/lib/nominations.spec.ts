@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { answeredNone, deadlinePhrase, hasAnswered, isEligible, isOpenForMembers, seatsLeft } from './nominations';
+import {
+	answeredNone,
+	deadlinePhrase,
+	hasAnswered,
+	isEligible,
+	isOpenForMembers,
+	seatsLeft,
+	tally
+} from './nominations';
 
 const hospital = { id: 'orghemidt000001', sector: 'hospital' };
 const silkeborg = { id: 'orgsilkeborg001', sector: 'kommune' };
@@ -90,5 +98,23 @@ describe('the deadline in Danish', () => {
 		expect(deadlinePhrase({ deadline: '2026-10-25 11:00:00.000Z' }, new Date('2026-10-24T12:00:00Z'))).toBe(
 			'Senest søndag den 25. oktober 2026 kl. 12.00 — i morgen'
 		);
+	});
+});
+
+describe('tally', () => {
+	it('counts the answers per organisation and forum, "none" apart', () => {
+		expect(
+			tally([
+				{ organization: 'a', forum: 'f1', kind: 'nominee' },
+				{ organization: 'a', forum: 'f1', kind: 'nominee' },
+				{ organization: 'a', forum: 'f2', kind: 'nominee' },
+				{ organization: 'b', forum: '', kind: 'none' }
+			])
+		).toEqual([
+			{ organization: 'a', forum: 'f1', named: 2, none: 0 },
+			{ organization: 'a', forum: 'f2', named: 1, none: 0 },
+			{ organization: 'b', forum: '', named: 0, none: 1 }
+		]);
+		expect(tally([])).toEqual([]);
 	});
 });

@@ -13,12 +13,32 @@ export interface CallEligibility {
 	eligible_organizations?: string[];
 }
 
-/** One row of `nomination_tallies`: counts per organisation and forum ("none" rows have no forum). */
+/** Counts per organisation and forum ("none" answers have no forum). */
 export interface Tally {
 	organization: string;
 	forum: string;
 	named: number;
 	none: number;
+}
+
+/** One row of `nomination_tallies`: an answer, without anything about the person. */
+export interface TallyMark {
+	organization: string;
+	forum: string;
+	kind: string;
+}
+
+/** Counts the answers of `nomination_tallies` per organisation and forum. */
+export function tally(marks: TallyMark[]): Tally[] {
+	const counts = new Map<string, Tally>();
+	for (const { organization, forum, kind } of marks) {
+		const key = `${organization}/${forum}`;
+		const row = counts.get(key) ?? { organization, forum, named: 0, none: 0 };
+		if (kind === 'none') row.none++;
+		else row.named++;
+		counts.set(key, row);
+	}
+	return [...counts.values()];
 }
 
 /** Whether an organisation may nominate in a call: every organisation, its sector, or a chosen list. */

@@ -273,6 +273,7 @@ export type NominationForaRecord = {
 };
 export type NominationForaResponse<Texpand = unknown> = NominationForaRecord & BaseSystemFields<Texpand>;
 
+export type NominationTalliesKindOptions = 'nominee' | 'none';
 /** A record of `nomination_tallies` (view collection). */
 export type NominationTalliesRecord = {
 	id: string;
@@ -280,8 +281,7 @@ export type NominationTalliesRecord = {
 	call: RecordIdString;
 	/** → nomination_fora */
 	forum: RecordIdString;
-	named: number;
-	none: number;
+	kind: NominationTalliesKindOptions;
 	/** → organizations */
 	organization: RecordIdString;
 };

@@ -7,6 +7,7 @@ import { error } from '@sveltejs/kit';
 import { ClientResponseError } from 'pocketbase';
 import { t } from '$lib/messages';
 import { toPocketBaseDate } from '$lib/dates';
+import { tally, type Tally } from '$lib/nominations';
 import type {
 	GroupsRecord,
 	MeetingsRecord,
@@ -44,7 +45,7 @@ type Nomination = Pick<
 	| 'response'
 	| 'created'
 > & { expand?: { nominated_by?: { name: string } } };
-type Tally = Pick<NominationTalliesRecord, 'organization' | 'forum' | 'named' | 'none'>;
+type TallyMark = Pick<NominationTalliesRecord, 'organization' | 'forum' | 'kind'>;
 
 type CallRecord = Omit<NominationCallsRecord, 'created' | 'updated'> & {
 	expand?: {
@@ -53,7 +54,7 @@ type CallRecord = Omit<NominationCallsRecord, 'created' | 'updated'> & {
 		item?: { id: string; position: number; title: string; meeting: string };
 		nomination_fora_via_call?: ForumRecord | ForumRecord[];
 		nominations_via_call?: Nomination | Nomination[];
-		nomination_tallies_via_call?: Tally | Tally[];
+		nomination_tallies_via_call?: TallyMark | TallyMark[];
 	};
 };
 
@@ -219,7 +220,7 @@ export async function getCall(pb: TypedPocketBase, callId: string, { answers = f
 	return {
 		call: summary,
 		nominations: many(call.expand?.nominations_via_call),
-		tallies: many(call.expand?.nomination_tallies_via_call)
+		tallies: tally(many(call.expand?.nomination_tallies_via_call))
 	};
 }
 

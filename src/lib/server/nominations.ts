@@ -6,7 +6,16 @@
 // that may match nothing would be throttled by PocketBase once such searches pile up.
 import { ClientResponseError } from 'pocketbase';
 import { t } from '$lib/messages';
-import { answeredNone, hasAnswered, isEligible, isOpenForMembers, seatsLeft, type Tally } from '$lib/nominations';
+import {
+	answeredNone,
+	hasAnswered,
+	isEligible,
+	isOpenForMembers,
+	seatsLeft,
+	tally,
+	type Tally,
+	type TallyMark
+} from '$lib/nominations';
 import type {
 	AgendaItemsRecord,
 	GroupsRecord,
@@ -65,7 +74,7 @@ type CallRecord = Pick<
 		};
 		nomination_fora_via_call?: Forum[] | Forum;
 		nominations_via_call?: Nomination[] | Nomination;
-		nomination_tallies_via_call?: Tally[] | Tally;
+		nomination_tallies_via_call?: TallyMark[] | TallyMark;
 	};
 };
 
@@ -155,7 +164,7 @@ export async function loadCall(pb: TypedPocketBase, callId: string, user: AuthUs
 				'expand.nominations_via_call.response,expand.nominations_via_call.created,' +
 				'expand.nominations_via_call.expand.nominated_by.name,' +
 				'expand.nomination_tallies_via_call.organization,expand.nomination_tallies_via_call.forum,' +
-				'expand.nomination_tallies_via_call.named,expand.nomination_tallies_via_call.none'
+				'expand.nomination_tallies_via_call.kind'
 		});
 	} catch (err) {
 		if (err instanceof ClientResponseError && [400, 403, 404].includes(err.status)) throw new CallNotFound();
@@ -165,7 +174,7 @@ export async function loadCall(pb: TypedPocketBase, callId: string, user: AuthUs
 		ownOrganization(pb, user.organization),
 		listMembers(pb, 'group = {:groupId}', { groupId: call.group })
 	]);
-	const tallies = many(call.expand?.nomination_tallies_via_call);
+	const tallies = tally(many(call.expand?.nomination_tallies_via_call));
 	// The view rule shows only the member's own organisation's rows; the filter is a second fence.
 	const nominations = many(call.expand?.nominations_via_call)
 		.filter((n) => n.organization === user.organization)
@@ -411,8 +420,7 @@ export async function listCalls(
 			expand: 'group,nomination_tallies_via_call',
 			fields:
 				`${CALL_FIELDS},expand.group.name,expand.nomination_tallies_via_call.organization,` +
-				'expand.nomination_tallies_via_call.forum,expand.nomination_tallies_via_call.named,' +
-				'expand.nomination_tallies_via_call.none'
+				'expand.nomination_tallies_via_call.forum,expand.nomination_tallies_via_call.kind'
 		}),
 		ownOrganization(pb, user.organization)
 	]);
@@ -425,7 +433,7 @@ export async function listCalls(
 		group: c.group,
 		groupName: c.expand?.group?.name ?? '',
 		eligible: isEligible(c, myOrg),
-		answered: hasAnswered(many(c.expand?.nomination_tallies_via_call), user.organization)
+		answered: hasAnswered(tally(many(c.expand?.nomination_tallies_via_call)), user.organization)
 	}));
 }
 
