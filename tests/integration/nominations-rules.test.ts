@@ -315,18 +315,19 @@ describe('nomination_tallies', () => {
 	const TALLIES: Persona[] = ['member', 'colleague', 'memberB', 'observer', 'chair', 'secretariat'];
 
 	it.each(cases(...TALLIES))(
-		"%s reads every organisation's counts of the open call, and nothing else",
+		"%s reads every organisation's answers to the open call as marks to count, and nothing else",
 		async (_l, who) => {
 			const rows = await as(who).collection('nomination_tallies').getFullList();
-			expect(rows.map((r) => [r.call, r.organization, r.named, r.none]).sort()).toEqual(
+			expect(rows.map((r) => [r.call, r.organization, r.kind]).sort()).toEqual(
 				[
-					[open.id, cast.organizations.a.id, 1, 0],
-					[open.id, cast.organizations.b.id, 1, 0]
+					[open.id, cast.organizations.a.id, 'nominee'],
+					[open.id, cast.organizations.b.id, 'nominee']
 				].sort()
 			);
+			// Nothing about the person: no name, title, e-mail, account, author or answer.
 			for (const row of rows) {
 				expect(Object.keys(row).sort()).toEqual(
-					['call', 'collectionId', 'collectionName', 'forum', 'id', 'named', 'none', 'organization'].sort()
+					['call', 'collectionId', 'collectionName', 'forum', 'id', 'kind', 'organization'].sort()
 				);
 			}
 		}
