@@ -467,6 +467,11 @@ module.exports = {
 					}
 				}
 				if (ensureMembership(txApp, user.id, group.id, 'member')) memberships++;
+				// The nomination now points at the person's account (found or made), as "Mig selv" does.
+				if (n.get('nominee_user') !== user.id) {
+					n.set('nominee_user', user.id);
+					txApp.save(n);
+				}
 				names.push(n.get('nominee_name'));
 			}
 

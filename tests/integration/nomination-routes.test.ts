@@ -418,6 +418,11 @@ describe('composing a group from a closed call', () => {
 			organization: orgs.f.id,
 			verified: false
 		});
+		// Both nominations now point at their person's account.
+		expect((await cast.admin.collection('nominations').getOne(c.stranger.id)).nominee_user).toBe(account.id);
+		expect((await cast.admin.collection('nominations').getOne(c.existing.id)).nominee_user).toBe(
+			answeredNominee.record.id
+		);
 		const memberships = await cast.admin
 			.collection('memberships')
 			.getFullList({ filter: cast.admin.filter('group = {:g}', { g: group.id }) });
