@@ -285,7 +285,6 @@ export const da = {
 		saveDraft: 'Gem som kladde',
 		open: 'Åbn indkaldelse',
 		saveChanges: 'Gem ændringer',
-		cancel: 'Annullér',
 		edit: 'Ret indkaldelsen',
 		status: { draft: 'Kladde', open: 'Åben', closed: 'Lukket' } as Record<string, string>,
 		trackerTitle: 'Indmeldinger',
@@ -348,11 +347,9 @@ export const da = {
 		groupKind: 'Slags',
 		groupKinds: { arbejdsgruppe: 'Arbejdsgruppe', forum: 'Forum' } as Record<string, string>,
 		existingGroup: 'Eksisterende gruppe',
-		noChildGroups: 'Der er ingen undergrupper endnu.',
 		createGroup: 'Opret gruppen',
 		composed: (memberships: number, accounts: number) =>
 			`Gruppen er oprettet med ${memberships} medlemmer (${accounts} nye konti).`,
-		becameGroup: (name: string) => `Blev til gruppen ${name}`,
 		noNominees: 'Ingen indmeldte i dette forum.',
 		toTracker: 'Til indmeldingerne',
 		errors: {
@@ -442,7 +439,6 @@ export const da = {
 		saved: 'Indstillingen er gemt.',
 		savedNone: 'Gemt: I melder ingen ind.',
 		withdrawn: 'Indstillingen er trukket tilbage.',
-		changeOf: (name: string) => `Ret ${name}`,
 		withdrawOf: (name: string) => `Træk ${name} tilbage`,
 		status: { draft: 'Kladde', open: 'Åben', closed: 'Lukket' } as Record<string, string>,
 		answered: 'I har svaret',
@@ -453,7 +449,6 @@ export const da = {
 		becameUnnamed: 'Blev til en gruppe',
 		/** After a decision: the call made from it. */
 		fromDecision: 'Indkaldelse:',
-		openCall: 'Se indkaldelsen',
 		became: (name: string) => `Blev til gruppen ${name}`,
 		errors: {
 			choose: 'Vælg, hvem I melder ind.',
