@@ -1,6 +1,7 @@
 import { redirect, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
 import { AUTH_COOKIE, SESSION_COOKIE, clientFromCookie, currentUser } from '$lib/server/pocketbase';
 import { t } from '$lib/messages';
+import { USER_HEADER } from '$lib/offline/names';
 
 const SECURITY_HEADERS: Record<string, string> = {
 	'referrer-policy': 'strict-origin-when-cross-origin',
@@ -68,7 +69,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	if (secure) response.headers.set('strict-transport-security', HSTS);
-	if (event.locals.user) response.headers.set('cache-control', 'private, no-store');
+	if (event.locals.user) {
+		response.headers.set('cache-control', 'private, no-store');
+		// The service worker keeps saved pages per user by this (src/service-worker).
+		response.headers.set(USER_HEADER, event.locals.user.id);
+	}
 	return response;
 };
 
