@@ -36,7 +36,11 @@ try {
 				`<img src="data:image/svg+xml;base64,${svg}" width="${size}" height="${size}" alt="">`
 		);
 		await page.locator('img').evaluate((img) => /** @type {HTMLImageElement} */ (img).decode());
-		await page.screenshot({ path: join(DIR, out), omitBackground: !opaque, clip: { x: 0, y: 0, width: size, height: size } });
+		await page.screenshot({
+			path: join(DIR, out),
+			omitBackground: !opaque,
+			clip: { x: 0, y: 0, width: size, height: size }
+		});
 		console.log(`static/icons/${out} (${size}×${size})`);
 	}
 } finally {

@@ -61,6 +61,13 @@ export const da = {
 		}) =>
 			`Deltager ${c.attending} · Delvist ${c.partial} · Suppleant ${c.substitute} · Afbud ${c.absent} · Mangler svar ${c.unanswered}`
 	},
+	/** Installing the app: the one-time hint for iPhone and iPad, where Safari has no install prompt. */
+	install: {
+		iosHintTitle: 'Læg Klyngeportal på hjemmeskærmen',
+		iosHintSteps: 'Tryk på Del i Safari, og vælg Føj til hjemmeskærm.',
+		iosHintWhy: 'Så åbner Klyngeportal som en app med sit eget ikon.',
+		close: 'Luk'
+	},
 	meetings: {
 		title: 'Møder',
 		upcoming: 'Kommende',
