@@ -1,5 +1,4 @@
 import { redirect } from '@sveltejs/kit';
-import { resolve } from '$app/paths';
 import { listMeetings } from '$lib/server/meetings';
 import type { RequestHandler } from './$types';
 
@@ -10,5 +9,6 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals }) => {
 	const { upcoming } = await listMeetings(locals.pb, locals.user!.id);
 	const next = upcoming[0];
-	redirect(303, next ? resolve('/(app)/moeder/[id]', { id: next.id }) : resolve('/'));
+	// Root-relative: `resolve()` gives a path relative to this URL on the server ("../moeder/…").
+	redirect(303, next ? `/moeder/${next.id}` : '/');
 };
