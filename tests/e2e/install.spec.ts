@@ -4,11 +4,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
+import PocketBase from 'pocketbase';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
 import { IOS_HINT_DISMISSED_KEY } from '../../src/lib/install/storage-keys';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { logIn } from './support/shortcuts';
+import { createOrganization, createUser, PASSWORD } from '../support/factories';
 
 const IPHONE_SAFARI =
 	'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.5 Mobile/15E148 Safari/604.1';
@@ -104,7 +106,11 @@ test('an iPhone in Safari gets the home-screen hint once, without losing focus, 
 		expect(await page.evaluate((key) => localStorage.getItem(key), IOS_HINT_DISMISSED_KEY)).not.toBeNull();
 
 		await page.reload();
-		await followInApp(page, page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Møder' }), '/moeder');
+		await followInApp(
+			page,
+			page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Møder' }),
+			'/moeder'
+		);
 		await expect(hintOn(page)).toHaveCount(0);
 	} finally {
 		await page.context().close();
@@ -119,7 +125,11 @@ test('no hint in a browser with its own install prompt, nor on an iPhone running
 }) => {
 	// Playwright's Chromium on a phone: Android's install prompt, no hint.
 	await logIn(page, stack.member, stack.password);
-	await followInApp(page, page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Møder' }), '/moeder');
+	await followInApp(
+		page,
+		page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Møder' }),
+		'/moeder'
+	);
 	await expect(hintOn(page)).toHaveCount(0);
 
 	// Safari opened from the home screen says so through navigator.standalone.
@@ -156,7 +166,7 @@ test('"Næste møde" opens the meeting home shows first, and each member only th
 	const response = await page.request.get('/moeder/naeste', { maxRedirects: 0 });
 	expect(response.status()).toBe(303);
 	expect(response.headers()['cache-control']).toBe('private, no-store');
-	expect(new URL(response.headers().location, stack.url).pathname).toBe(new URL(shownFirst!, stack.url).pathname);
+	expect(response.headers().location).toBe(new URL(shownFirst!, stack.url).pathname);
 	expect(response.headers().location).not.toContain(stack.themeMeeting.id);
 
 	await page.goto('/moeder/naeste');
@@ -168,6 +178,19 @@ test('"Næste møde" opens the meeting home shows first, and each member only th
 	const theirs = await other.request.get('/moeder/naeste', { maxRedirects: 0 });
 	expect(theirs.status()).toBe(303);
 	expect(theirs.headers().location).toBe(`/moeder/${stack.themeMeeting.id}`);
+});
+
+test('"Næste møde" sends a person with no upcoming meeting to the front page', async ({ page, stack }) => {
+	const admin = new PocketBase(stack.pbUrl);
+	admin.autoCancellation(false);
+	await admin.collection('_superusers').authWithPassword(stack.admin.email, stack.admin.password);
+	const organization = await createOrganization(admin);
+	const { record } = await createUser(admin, { organization: organization.id });
+
+	await logIn(page, { email: record.email }, PASSWORD);
+	const response = await page.request.get('/moeder/naeste', { maxRedirects: 0 });
+	expect(response.status()).toBe(303);
+	expect(response.headers().location).toBe('/');
 });
 
 test('"Dine frister" opens the front page at the deadline list', async ({ page, stack }) => {
