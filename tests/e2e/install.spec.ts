@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
 import PocketBase from 'pocketbase';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
-import { IOS_HINT_DISMISSED_KEY } from '../../src/lib/install/storage-keys';
+import { IOS_HINT_DISMISSED_KEY, PERSIST_ASKED_KEY } from '../../src/lib/install/storage-keys';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { logIn } from './support/shortcuts';
@@ -24,9 +24,16 @@ const PHONE = {
 };
 
 /** A phone of its own with the given user agent (and, optionally, a script run before the page's). */
-async function phoneWith(browser: Browser, baseURL: string, userAgent: string, initScript?: () => void) {
+async function phoneWith<Arg>(
+	browser: Browser,
+	baseURL: string,
+	userAgent: string,
+	initScript?: (arg: Arg) => void,
+	arg?: Arg
+) {
 	const context = await browser.newContext({ ...PHONE, baseURL, userAgent });
-	if (initScript) await context.addInitScript(initScript);
+	// Playwright sends the function's source alone: it may use only its argument, no outer names.
+	if (initScript) await context.addInitScript(initScript, arg as Arg);
 	return context.newPage();
 }
 
@@ -199,4 +206,61 @@ test('"Dine frister" opens the front page at the deadline list', async ({ page, 
 	const deadlines = page.locator('#frister');
 	await expect(deadlines.getByRole('heading', { name: 'Dine frister' })).toBeVisible();
 	await expect(deadlines).toBeInViewport();
+});
+
+/**
+ * Counts calls of navigator.storage.persist() in sessionStorage (it outlives a reload) and, when
+ * `standalone`, makes the page believe it runs as an installed app: Chromium's media emulation has
+ * no display-mode, so matchMedia answers for it.
+ */
+function persistSpy(standalone: boolean) {
+	// "0" from the start: a missing count means the spy is missing, not that nothing was asked.
+	if (sessionStorage.getItem('test:persist-calls') === null) sessionStorage.setItem('test:persist-calls', '0');
+	const storage = navigator.storage;
+	const persist = storage.persist.bind(storage);
+	storage.persist = () => {
+		sessionStorage.setItem('test:persist-calls', String(Number(sessionStorage.getItem('test:persist-calls')) + 1));
+		return persist();
+	};
+	if (standalone) {
+		const matchMedia = window.matchMedia.bind(window);
+		window.matchMedia = (query: string) =>
+			query === '(display-mode: standalone)'
+				? ({ ...matchMedia(query), matches: true } as MediaQueryList)
+				: matchMedia(query);
+	}
+}
+
+const persistState = (page: Page) =>
+	page.evaluate(
+		(key) => ({ calls: sessionStorage.getItem('test:persist-calls'), asked: localStorage.getItem(key) }),
+		PERSIST_ASKED_KEY
+	);
+
+test('persistent storage is asked for once when the app runs installed, and never in a browser tab', async ({
+	browser,
+	baseURL,
+	stack
+}) => {
+	const menuLink = (page: Page) =>
+		page.getByRole('navigation', { name: 'Hovedmenu' }).getByRole('link', { name: 'Møder' });
+	const tab = await phoneWith(browser, baseURL!, IPHONE_SAFARI, persistSpy, false);
+	const installed = await phoneWith(browser, baseURL!, IPHONE_SAFARI, persistSpy, true);
+	try {
+		await logIn(tab, stack.member, stack.password);
+		await followInApp(tab, menuLink(tab), '/moeder');
+		expect(await persistState(tab)).toEqual({ calls: '0', asked: null });
+
+		await logIn(installed, stack.member, stack.password);
+		await followInApp(installed, menuLink(installed), '/moeder');
+		const first = await persistState(installed);
+		expect(first.calls).toBe('1');
+		expect(['granted', 'denied']).toContain(first.asked);
+		await installed.reload();
+		await followInApp(installed, installed.getByRole('link', { name: 'Klyngeportal' }), '/');
+		expect(await persistState(installed)).toEqual(first);
+	} finally {
+		await tab.context().close();
+		await installed.context().close();
+	}
 });
