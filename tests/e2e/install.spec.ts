@@ -9,7 +9,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.mjs';
 import { IOS_HINT_DISMISSED_KEY, PERSIST_ASKED_KEY } from '../../src/lib/install/storage-keys';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
-import { logIn } from './support/shortcuts';
+import { elementsWiderThanScreen, logIn } from './support/shortcuts';
 import { createOrganization, createUser, PASSWORD } from '../support/factories';
 
 const IPHONE_SAFARI =
@@ -106,6 +106,12 @@ test('an iPhone in Safari gets the home-screen hint once, without losing focus, 
 		// It appears in the page, not over it, and takes no focus from what the member was doing.
 		expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
 		await expectNoAxeViolations(page);
+		// The 44 px target and, at 200 % text, nothing wider than the phone.
+		const close = hint.getByRole('button', { name: 'Luk', exact: true });
+		expect((await close.boundingBox())?.height).toBeGreaterThanOrEqual(44);
+		await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+		expect(await elementsWiderThanScreen(page)).toEqual([]);
+		await page.evaluate(() => (document.documentElement.style.fontSize = ''));
 
 		await hint.getByRole('button', { name: 'Luk', exact: true }).click();
 		await expect(hint).toBeHidden();
