@@ -54,6 +54,8 @@ try {
 		});
 		const page = await context.newPage();
 		await page.goto('/login');
+		// Hydration sets the password disclosure's state: opened before it, it would shut again.
+		await page.waitForLoadState('networkidle');
 		await page.getByText('Log ind med adgangskode', { exact: true }).click();
 		const details = page.getByRole('group').filter({ hasText: 'Log ind med adgangskode' });
 		await details.getByRole('textbox', { name: 'E-mail', exact: true }).fill(member.email);

@@ -24,16 +24,16 @@ const PHONE = {
 };
 
 /** A phone of its own with the given user agent (and, optionally, a script run before the page's). */
-async function phoneWith<Arg>(
+async function phoneWith(
 	browser: Browser,
 	baseURL: string,
 	userAgent: string,
-	initScript?: (arg: Arg) => void,
-	arg?: Arg
+	initScript?: (standalone: boolean) => void,
+	standalone = false
 ) {
 	const context = await browser.newContext({ ...PHONE, baseURL, userAgent });
 	// Playwright sends the function's source alone: it may use only its argument, no outer names.
-	if (initScript) await context.addInitScript(initScript, arg as Arg);
+	if (initScript) await context.addInitScript(initScript, standalone);
 	return context.newPage();
 }
 
