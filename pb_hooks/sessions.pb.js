@@ -47,6 +47,7 @@ routerAdd('GET', '/api/klynge/sessions/{id}/check', (e) => {
 	return e.json(200, {
 		user: {
 			id: auth.id,
+			collectionId: auth.collection().id,
 			collectionName: 'users',
 			email: auth.email(),
 			name: auth.getString('name'),

@@ -64,6 +64,7 @@ describe('the login check', () => {
 		expect(res.body).toEqual({
 			user: {
 				id: member.record.id,
+				collectionId: member.record.collectionId,
 				collectionName: 'users',
 				email: member.record.email,
 				name: 'Mette Medlem',

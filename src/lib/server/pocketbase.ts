@@ -52,7 +52,7 @@ export function tokenFromCookie(value: string | undefined): { token: string; sli
 
 /** What the login check answers (pb_hooks/sessions.pb.js). */
 interface SessionCheck {
-	user: AuthUser & { collectionName: 'users' };
+	user: AuthUser & { collectionId: string; collectionName: 'users' };
 	/** A renewed token once the old one is a day old; null otherwise. */
 	token: string | null;
 }
