@@ -67,6 +67,7 @@ export function withCompression(handler) {
  */
 export function compressResponse(req, res) {
 	const encoding = req.method === 'HEAD' ? null : pickEncoding(req.headers['accept-encoding']);
+	/** @type {{ writeHead: Function; write: Function; end: Function }} */
 	const original = { writeHead: res.writeHead, write: res.write, end: res.end };
 	/** @type {Buffer[]} */
 	let pending = [];
@@ -155,7 +156,7 @@ export function compressResponse(req, res) {
 		res.statusCode = status;
 		if (message) res.statusMessage = message;
 		if (Array.isArray(headers)) {
-			for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(headers[i], headers[i + 1]);
+			for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(String(headers[i]), /** @type {string} */ (headers[i + 1]));
 		} else if (headers) {
 			for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
 		}
@@ -163,10 +164,10 @@ export function compressResponse(req, res) {
 		return res;
 	};
 
-	// @ts-expect-error -- the callback overloads of write are not used by SvelteKit's handler
+	/** The callback forms of write are not used by SvelteKit's handler or sirv. */
 	res.write = function (chunk, enc) {
 		if (mode === 'undecided') decideFromHeaders();
-		if (mode === 'plain') return res.write(chunk, enc);
+		if (mode === 'plain') return original.write.call(res, chunk, enc);
 		const buffer = toBuffer(chunk, enc);
 		if (mode === 'undecided') {
 			pending.push(buffer);
@@ -184,7 +185,7 @@ export function compressResponse(req, res) {
 		if (typeof chunk === 'function') chunk = undefined;
 		if (typeof enc === 'function') enc = undefined;
 		if (mode === 'undecided') decideFromHeaders();
-		if (mode === 'plain') return res.end(chunk, enc);
+		if (mode === 'plain') return original.end.call(res, chunk, enc);
 		if (chunk !== undefined && chunk !== null) {
 			const buffer = toBuffer(chunk, enc);
 			pending.push(buffer);
@@ -197,7 +198,7 @@ export function compressResponse(req, res) {
 				mode = 'plain';
 				restore();
 				if (!res.headersSent) res.setHeader('content-length', body.length);
-				return res.end(body);
+				return original.end.call(res, body);
 			}
 			goCompressed();
 		} else {
