@@ -27,7 +27,7 @@ routerAdd(
 routerAdd('GET', '/api/klynge/sessions/{id}/check', (e) => {
 	const RENEW_AFTER_SECONDS = 24 * 3600;
 	const refuse = () => {
-		throw new UnauthorizedError('Ikke logget ind.');
+		throw new ApiError(401, 'Ikke logget ind.');
 	};
 	const auth = e.auth;
 	if (!auth || auth.collection().name !== 'users') return refuse();

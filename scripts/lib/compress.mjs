@@ -156,7 +156,8 @@ export function compressResponse(req, res) {
 		res.statusCode = status;
 		if (message) res.statusMessage = message;
 		if (Array.isArray(headers)) {
-			for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(String(headers[i]), /** @type {string} */ (headers[i + 1]));
+			for (let i = 0; i + 1 < headers.length; i += 2)
+				res.setHeader(String(headers[i]), /** @type {string} */ (headers[i + 1]));
 		} else if (headers) {
 			for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value);
 		}
