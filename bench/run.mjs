@@ -9,6 +9,7 @@ import { measureAttendanceWrites } from './attendance-writes.mjs';
 import { formatLoginTiming, measureLoginTiming } from './login-timing.mjs';
 import { measureBarePageLatency, measureMeetingPageLatency, measureTrackerLatency } from './page-latency.mjs';
 import { measureNominationWrites } from './nomination-writes.mjs';
+import { formatServerLatency, measureServerLatency } from './server-latency.mjs';
 import { cpuSeconds } from './measure.mjs';
 import { measureAtScale } from './scale.mjs';
 
@@ -74,6 +75,8 @@ try {
 		`Bare SvelteKit page (login, not logged in), 1 user: p50 ${bare.p50.toFixed(1)} ms, p95 ${bare.p95.toFixed(1)} ms; ` +
 			`the meeting page measured right after it: p50 ${meeting.p50.toFixed(1)} ms — ratio ${(meeting.p50 / bare.p50).toFixed(1)}× (budget 5×)`
 	);
+	// Time to first byte and bytes on the wire, the meeting page and the bare page in turn.
+	console.log(formatServerLatency(await measureServerLatency(stack)));
 	const tracker = await measureTrackerLatency(stack, { users: 1, requestsPerUser: 200 });
 	console.log(
 		`Nomination tracker (the secretariat's, SSR), 1 user: p50 ${tracker.p50.toFixed(1)} ms, p95 ${tracker.p95.toFixed(1)} ms, ` +

@@ -1,5 +1,5 @@
 import { redirect, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
-import { AUTH_COOKIE, SESSION_COOKIE, clientFromCookie, currentUser } from '$lib/server/pocketbase';
+import { AUTH_COOKIE, SESSION_COOKIE, clientFromToken, currentUser, tokenFromCookie } from '$lib/server/pocketbase';
 import { t } from '$lib/messages';
 import { USER_HEADER } from '$lib/offline/names';
 
@@ -14,18 +14,37 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** Sent only over https (a browser ignores it over http, and it must never pin a dev machine). */
 const HSTS = 'max-age=31536000; includeSubDomains';
 
-/** The session cookie lives as long as the token can be renewed; each visit renews both. */
+/** The session cookie lives as long as the token can be renewed; each renewal renews both. */
 const SESSION_MAX_AGE = 30 * 24 * 3600;
+
+/**
+ * The service worker's own requests (saving pages for offline use, flushing the outbox) carry this
+ * header; they never renew or set a cookie, so a background fetch cannot race a page's login.
+ */
+const BACKGROUND_HEADER = 'x-klyngeportal-background';
+
+/** Seconds until a token expires (its `exp` claim), at least 0; 0 when it cannot be read. */
+function secondsLeft(token: string): number {
+	try {
+		const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+			exp?: unknown;
+		};
+		return typeof payload.exp === 'number' ? Math.max(0, Math.floor(payload.exp - Date.now() / 1000)) : 0;
+	} catch {
+		return 0;
+	}
+}
 
 /**
  * The one login guard: every route of the (app) group — pages, form actions and endpoints such as
  * the CSV, attachments and the live feed — needs a signed-in user. Without one the visitor goes to
  * the login page and, after logging in, back to the page (never to a form action's URL).
  */
-function requireLogin(event: RequestEvent) {
+function requireLogin(event: RequestEvent, keepCookies: boolean) {
 	if (event.locals.user || !event.route.id?.startsWith('/(app)')) return;
-	// An expired or revoked login's cookies go with the redirect.
-	for (const name of [AUTH_COOKIE, SESSION_COOKIE]) {
+	// An expired or revoked login's cookies go with the redirect (not when PocketBase could not
+	// say, nor on the service worker's background requests).
+	for (const name of keepCookies ? [] : [AUTH_COOKIE, SESSION_COOKIE]) {
 		if (event.cookies.get(name) !== undefined) event.cookies.delete(name, { path: '/' });
 	}
 	const isPage = event.request.method === 'GET' || event.request.method === 'HEAD';
@@ -35,25 +54,43 @@ function requireLogin(event: RequestEvent) {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const sessionCookie = event.cookies.get(SESSION_COOKIE);
-	const pb = await clientFromCookie(event.request.headers.get('cookie') ?? '', sessionCookie, event.getClientAddress());
+	const cookie = tokenFromCookie(event.cookies.get(AUTH_COOKIE));
+	const login = await clientFromToken(cookie?.token, sessionCookie, event.getClientAddress());
+	const pb = login.pb;
+	const background = event.request.headers.get(BACKGROUND_HEADER) === '1';
 	event.locals.pb = pb;
 	event.locals.user = currentUser(pb);
 	event.locals.sessionId = event.locals.user ? (sessionCookie ?? null) : null;
-	requireLogin(event);
+	requireLogin(event, login.unknown || background);
 
 	const response = await resolve(event);
 
 	const secure = event.url.protocol === 'https:';
-	const hadCookie = event.cookies.get(AUTH_COOKIE) !== undefined;
-	if (pb.authStore.isValid || hadCookie) {
-		// Refreshes the token on every visit; an invalid cookie is cleared.
+	const token = pb.authStore.isValid ? pb.authStore.token : '';
+	const sessionId = token ? event.locals.sessionId : null;
+	// Cookies go out only when they change: a login, a renewal (at most daily), a logout, a cookie
+	// in the old format, or one that no longer opens anything.
+	const keep = background || (login.unknown && !token);
+	if (
+		!keep &&
+		(token !== (cookie?.token ?? '') ||
+			(token && !cookie?.slim) ||
+			(!token && event.cookies.get(AUTH_COOKIE) !== undefined))
+	) {
 		response.headers.append(
 			'set-cookie',
-			pb.authStore.exportToCookie({ httpOnly: true, sameSite: 'Lax', secure, path: '/' }, AUTH_COOKIE)
+			event.cookies.serialize(AUTH_COOKIE, token, {
+				httpOnly: true,
+				sameSite: 'lax',
+				secure,
+				path: '/',
+				maxAge: token ? secondsLeft(token) : 0
+			})
 		);
 	}
-	const sessionId = pb.authStore.isValid ? event.locals.sessionId : null;
-	if (sessionId || sessionCookie !== undefined) {
+	const sessionChanged =
+		(sessionId ?? '') !== (sessionCookie ?? '') || (!!sessionId && (login.renewed || !cookie?.slim));
+	if (!keep && sessionChanged && (sessionId || sessionCookie !== undefined)) {
 		response.headers.append(
 			'set-cookie',
 			event.cookies.serialize(SESSION_COOKIE, sessionId ?? '', {

@@ -44,6 +44,18 @@ describe('login rate limits', () => {
 		expect(statuses[20]).toBe(429);
 	});
 
+	it('stop login checks from one address after 600 a minute', async () => {
+		const check = (address: string) =>
+			fetch(`${server.url}/api/klynge/sessions/aaaaaaaaaaaaaaa/check`, {
+				headers: { authorization: 'not-a-token', 'x-forwarded-for': address }
+			}).then((res) => res.status);
+		const statuses: number[] = [];
+		for (let i = 0; i < 601; i++) statuses.push(await check('203.0.113.9'));
+		expect(statuses.slice(0, 600).every((s) => s === 401)).toBe(true);
+		expect(statuses[600]).toBe(429);
+		expect(await check('198.51.100.5')).toBe(401);
+	});
+
 	it('count each address on its own', async () => {
 		const res = await post('auth-with-password', { identity: 'nogen@kommune.dk', password: 'forkert' }, '198.51.100.4');
 		expect(res.status).toBe(400);

@@ -13,7 +13,14 @@ import { attachmentKind, attachmentTitle } from '$lib/attachments';
 import { isRecordId, orNotFound } from './errors';
 import { many } from './expand';
 import { isOpen } from './attendance';
-import { answeringRoles, isLeader, listMembers, roleIn } from './memberships';
+import {
+	answeringRoles,
+	EXPANDED_MEMBERSHIP_FIELDS,
+	isLeader,
+	ordinaryMembersAt,
+	roleAt,
+	type ExpandedMembership
+} from './memberships';
 import { attendees } from '$lib/attendance/participant-block';
 import { describeAnswer, type AnswerRecord } from '$lib/attendance/answers';
 import type { MyAnswer } from '$lib/meetings';
@@ -107,30 +114,49 @@ export async function listMeetings(pb: TypedPocketBase, userId: string, { now = 
 	};
 }
 
-/** Everything the meeting page shows, or a Danish 404 when the user may not see the meeting. */
-export async function getMeetingPage(pb: TypedPocketBase, meetingId: string, userId: string) {
+/** The meeting page's read: the meeting with its group's memberships (all the user may read). */
+type MeetingPageRecord = MeetingRecord & {
+	expand?: MeetingRecord['expand'] & {
+		group?: Pick<GroupsRecord, 'name'> & {
+			expand?: { memberships_via_group?: ExpandedMembership[] | ExpandedMembership };
+		};
+	};
+};
+
+const MEETING_PAGE_FIELDS = [
+	'*',
+	'expand.group.name',
+	...EXPANDED_MEMBERSHIP_FIELDS.map((f) => `expand.group.expand.memberships_via_group.${f}`),
+	'expand.chair.name',
+	'expand.minute_takers.name',
+	...['id', 'position', 'title', 'starts', 'ends', 'presenter', 'kind'].map(
+		(f) => `expand.agenda_items_via_meeting.${f}`
+	),
+	'expand.meeting_guests_via_meeting',
+	'expand.follow_ups_via_meeting',
+	'expand.attendance_via_meeting'
+].join(',');
+
+/**
+ * Everything the meeting page shows, or a Danish 404 when the user may not see the meeting. One
+ * read: the group's memberships come as a back-relation expand (the memberships collection's rules
+ * still decide which the user sees), and who is a member now, and the user's own role, are picked
+ * from them here, as `listMembers` and `roleIn` would ask PocketBase.
+ */
+export async function getMeetingPage(pb: TypedPocketBase, meetingId: string, userId: string, now = new Date()) {
 	if (!isRecordId(meetingId)) error(404, { message: t.errors.meetingNotFound });
 	const meeting = await orNotFound(
-		pb.collection('meetings').getOne<MeetingRecord>(meetingId, {
+		pb.collection('meetings').getOne<MeetingPageRecord>(meetingId, {
 			expand:
-				'group,chair,minute_takers,agenda_items_via_meeting,meeting_guests_via_meeting,follow_ups_via_meeting,' +
-				'attendance_via_meeting',
-			fields:
-				'*,expand.group.name,expand.chair.name,expand.minute_takers.name,' +
-				'expand.agenda_items_via_meeting.id,expand.agenda_items_via_meeting.position,' +
-				'expand.agenda_items_via_meeting.title,expand.agenda_items_via_meeting.starts,' +
-				'expand.agenda_items_via_meeting.ends,expand.agenda_items_via_meeting.presenter,' +
-				'expand.agenda_items_via_meeting.kind,expand.meeting_guests_via_meeting,expand.follow_ups_via_meeting,' +
-				'expand.attendance_via_meeting'
+				'group.memberships_via_group.user.organization,chair,minute_takers,agenda_items_via_meeting,' +
+				'meeting_guests_via_meeting,follow_ups_via_meeting,attendance_via_meeting',
+			fields: MEETING_PAGE_FIELDS
 		}),
 		t.errors.meetingNotFound
 	);
-	// By the group's id: an indexed lookup, where a filter through the group's meetings would scan
-	// every membership.
-	const [memberships, role] = await Promise.all([
-		listMembers(pb, 'group = {:groupId}', { groupId: meeting.group }),
-		roleIn(pb, userId, meeting.group)
-	]);
+	const groupMemberships = many(meeting.expand?.group?.expand?.memberships_via_group);
+	const memberships = ordinaryMembersAt(groupMemberships, now);
+	const role = roleAt(groupMemberships, userId, now);
 	const items = many(meeting.expand?.agenda_items_via_meeting).sort(byPosition);
 	const positionOf = new Map(items.map((i) => [i.id, i.position]));
 	return {

@@ -55,3 +55,59 @@ export function listMembers(
 			'expand.user.expand.organization.name,expand.user.expand.organization.sector'
 	});
 }
+
+/** A membership as read through a back-relation expand, with what says whether it is in force. */
+export type ExpandedMembership = MembershipRecord & {
+	user: string;
+	meeting: string;
+	starts: string;
+	ends: string;
+};
+
+/** Every field `ordinaryMembersAt` and `roleAt` need, for a `fields` list under `prefix`. */
+export const EXPANDED_MEMBERSHIP_FIELDS = [
+	'id',
+	'role',
+	'position',
+	'created',
+	'user',
+	'meeting',
+	'starts',
+	'ends',
+	'expand.user.id',
+	'expand.user.name',
+	'expand.user.title',
+	'expand.user.department',
+	'expand.user.expand.organization.name',
+	'expand.user.expand.organization.sector'
+];
+
+/** PocketBase's dates ("2026-05-04 08:00:00.000Z") as milliseconds; NaN for none. */
+const instant = (value: string) => (value ? Date.parse(value.replace(' ', 'T')) : NaN);
+
+/**
+ * In force at `now`: started (or no start) and not ended (or no end), as ACTIVE_MEMBERSHIP says
+ * for filters. An unreadable date counts as not in force.
+ */
+export function isActiveAt(m: { starts: string; ends: string }, now: Date): boolean {
+	const t = now.getTime();
+	if (m.starts && !(instant(m.starts) <= t)) return false;
+	if (m.ends && !(instant(m.ends) > t)) return false;
+	return true;
+}
+
+/** An active, ordinary membership (not one meeting's guest access) at `now`. */
+const isOrdinaryAt = (m: ExpandedMembership, now: Date) => !m.meeting && isActiveAt(m, now);
+
+/**
+ * The members of a group as `listMembers` reads them (active, ordinary, not guests), picked from
+ * all of the group's memberships the user may read (e.g. a back-relation expand).
+ */
+export function ordinaryMembersAt(memberships: ExpandedMembership[], now: Date): ExpandedMembership[] {
+	return memberships.filter((m) => m.role !== 'guest' && isOrdinaryAt(m, now));
+}
+
+/** The user's ordinary membership role in the group at `now`, as `roleIn` answers it ('' for none). */
+export function roleAt(memberships: ExpandedMembership[], userId: string, now: Date): string {
+	return memberships.find((m) => m.user === userId && isOrdinaryAt(m, now))?.role ?? '';
+}

@@ -35,30 +35,69 @@ export function createClient(clientAddress?: string): TypedPocketBase {
 const SESSION_ID = /^[a-z0-9]{15}$/;
 
 /**
- * A client authenticated from the auth cookie. The token is checked with PocketBase (authRefresh)
- * and, in parallel, the login's session row is looked up: a tampered or revoked token, or a
- * session ended by logging out (here or on every device), yields an anonymous client.
+ * The token in the `pb_auth` cookie. The cookie holds the token alone; before that it held the
+ * SDK's JSON of token and user record, which is still read so that nobody is logged out by a deploy.
  */
-export async function clientFromCookie(
-	cookieHeader: string,
+export function tokenFromCookie(value: string | undefined): { token: string; slim: boolean } | null {
+	if (!value) return null;
+	if (!value.startsWith('{')) return { token: value, slim: true };
+	try {
+		const parsed: unknown = JSON.parse(value);
+		const token = (parsed as { token?: unknown } | null)?.token;
+		return typeof token === 'string' && token ? { token, slim: false } : null;
+	} catch {
+		return null;
+	}
+}
+
+/** What the login check answers (pb_hooks/sessions.pb.js). */
+interface SessionCheck {
+	user: AuthUser & { collectionId: string; collectionName: 'users' };
+	/** A renewed token once the old one is a day old; null otherwise. */
+	token: string | null;
+}
+
+/** The outcome of reading a login: who, and whether the cookie must be written again. */
+export interface Login {
+	pb: TypedPocketBase;
+	/** The token changed (renewed); the cookies go out again. */
+	renewed: boolean;
+	/** PocketBase could not say (down, or too many checks): the cookies are kept as they are. */
+	unknown: boolean;
+}
+
+/**
+ * A client authenticated from the token of the `pb_auth` cookie and the session id of the
+ * `kp_session` cookie, in one round trip to PocketBase (GET /api/klynge/sessions/{id}/check): a
+ * tampered, expired or revoked token, or a session ended by logging out (here or on every device),
+ * yields an anonymous client.
+ */
+export async function clientFromToken(
+	token: string | undefined,
 	sessionId: string | undefined,
 	clientAddress?: string
-): Promise<TypedPocketBase> {
+): Promise<Login> {
 	const pb = createClient(clientAddress);
-	pb.authStore.loadFromCookie(cookieHeader, AUTH_COOKIE);
-	if (!pb.authStore.isValid || pb.authStore.record?.collectionName !== 'users' || !SESSION_ID.test(sessionId ?? '')) {
+	const login: Login = { pb, renewed: false, unknown: false };
+	if (!token || !SESSION_ID.test(sessionId ?? '')) return login;
+	pb.authStore.save(token, null);
+	if (!pb.authStore.isValid) {
+		// Expired (or not a token at all): no need to ask.
 		pb.authStore.clear();
-		return pb;
+		return login;
 	}
 	try {
-		await Promise.all([
-			pb.collection('users').authRefresh(),
-			pb.collection('sessions').getOne(sessionId!, { fields: 'id' })
-		]);
-	} catch {
+		const check = await pb.send<SessionCheck>(`/api/klynge/sessions/${sessionId}/check`, { method: 'GET' });
+		pb.authStore.save(check.token ?? token, { ...check.user });
+		login.renewed = !!check.token;
+	} catch (err) {
 		pb.authStore.clear();
+		if (!(err instanceof ClientResponseError && err.status === 401)) {
+			console.warn('checking a login failed:', err);
+			login.unknown = true;
+		}
 	}
-	return pb;
+	return login;
 }
 
 /** Records a new login on this device; returns the session id for the cookie. */
