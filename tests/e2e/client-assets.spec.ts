@@ -47,13 +47,13 @@ function look(page: Page) {
 		const main = document.querySelector('main');
 		return {
 			topbar: topbar ? getComputedStyle(topbar).backgroundColor : null,
-			body: getComputedStyle(document.body).backgroundColor,
+			page: getComputedStyle(document.documentElement).backgroundColor,
 			main: main ? getComputedStyle(main).maxWidth : null
 		};
 	});
 }
 
-const APP_LOOK = { topbar: 'rgb(11, 79, 108)', body: 'rgb(245, 247, 249)', main: '736px' };
+const APP_LOOK = { topbar: 'rgb(11, 79, 108)', page: 'rgb(245, 247, 249)', main: '736px' };
 
 test('the stylesheet is inlined or hashed and immutable on every page, and /app.css is gone', async ({
 	page,
