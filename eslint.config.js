@@ -13,7 +13,9 @@ export default ts.config(
 			'pb_data/',
 			'node_modules/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			'bench/bare-app/build/',
+			'bench/bare-app/.svelte-kit/'
 		]
 	},
 	js.configs.recommended,
