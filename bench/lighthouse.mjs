@@ -26,7 +26,6 @@ const FAST_SETTINGS = {
 		pauseAfterLoadMs: 500,
 		networkQuietThresholdMs: 500,
 		cpuQuietThresholdMs: 500,
-		skipAboutBlank: true,
 		disableFullPageScreenshot: true
 	}
 };
@@ -65,6 +64,19 @@ async function memberPages(/** @type {Stack} */ stack, /** @type {string} */ coo
  * @param {string} url @param {number} port @param {{ cold: boolean, headers?: Record<string, string> }} opts
  */
 async function run(url, port, { cold, headers }) {
+	try {
+		return await runOnce(url, port, { cold, headers });
+	} catch (err) {
+		// Lighthouse now and then loses a trace (NO_NAVSTART, NO_FCP) on a busy machine; one more try.
+		if (!(err instanceof LighthouseRunError)) throw err;
+		return runOnce(url, port, { cold, headers });
+	}
+}
+
+class LighthouseRunError extends Error {}
+
+/** @param {string} url @param {number} port @param {{ cold: boolean, headers?: Record<string, string> }} opts */
+async function runOnce(url, port, { cold, headers }) {
 	const result = await lighthouse(
 		url,
 		{
@@ -80,7 +92,8 @@ async function run(url, port, { cold, headers }) {
 		FAST_SETTINGS
 	);
 	const lhr = result?.lhr;
-	if (!lhr || lhr.runtimeError) throw new Error(`Lighthouse failed on ${url}: ${lhr?.runtimeError?.message}`);
+	if (!lhr || lhr.runtimeError)
+		throw new LighthouseRunError(`Lighthouse failed on ${url}: ${lhr?.runtimeError?.message}`);
 	if (lhr.finalDisplayedUrl !== url) throw new Error(`${url} ended on ${lhr.finalDisplayedUrl} (not logged in?)`);
 	const lcp = lhr.audits['largest-contentful-paint'].numericValue;
 	const fcp = lhr.audits['first-contentful-paint'].numericValue;
