@@ -13,7 +13,9 @@ export default ts.config(
 			'pb_data/',
 			'node_modules/',
 			'test-results/',
-			'playwright-report/'
+			'playwright-report/',
+			// The bare SvelteKit app that benchmarks compare with: kept as `sv create` leaves it.
+			'bench/bare-app/'
 		]
 	},
 	js.configs.recommended,

@@ -4,8 +4,10 @@
 import { buildIfStale } from '../scripts/lib/build.mjs';
 import { tempDataDir } from '../scripts/lib/pocketbase.mjs';
 import { startStack } from '../scripts/lib/stack.mjs';
-import { measureAgendaJs } from './agenda-js.mjs';
+import { startBareApp } from './bare-app.mjs';
+import { formatClientSize, measureClientSize } from './client-size.mjs';
 import { measureAttendanceWrites } from './attendance-writes.mjs';
+import { formatLighthouse, measureLighthouse } from './lighthouse.mjs';
 import { formatLoginTiming, measureLoginTiming } from './login-timing.mjs';
 import { measureBarePageLatency, measureMeetingPageLatency, measureTrackerLatency } from './page-latency.mjs';
 import { measureNominationWrites } from './nomination-writes.mjs';
@@ -46,10 +48,13 @@ try {
 	console.log(
 		`Klyngeportal benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${(await import('node:os')).cpus().length} cores\n`
 	);
-	const js = await measureAgendaJs(stack);
-	console.log(
-		`Agenda item route, first visit: ${js.files} JavaScript files, ${(js.gzipBytes / 1024).toFixed(1)} KB gzip (${(js.rawBytes / 1024).toFixed(1)} KB raw); budget 60 KB gzip`
-	);
+	const bareApp = await startBareApp();
+	try {
+		for (const line of formatClientSize(await measureClientSize(stack, { bareUrl: bareApp.url }))) console.log(line);
+	} finally {
+		await bareApp.stop();
+	}
+	for (const line of formatLighthouse(await measureLighthouse(stack))) console.log(line);
 	for (const users of [1, 50]) {
 		const sample = () => [cpuSeconds(stack.app.pid), cpuSeconds(stack.pocketbase.child.pid)];
 		let before = sample();
