@@ -6,6 +6,10 @@ const config = {
 	preprocess: vitePreprocess(),
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Saved pages and the offline page are served at other URLs than their own: absolute asset URLs.
+		paths: { relative: false },
+		// src/lib/components/ServiceWorkerAgent.svelte registers it and offers new versions.
+		serviceWorker: { register: false },
 		// Scripts are allowed by hash or nonce only; never 'unsafe-inline'.
 		csp: {
 			mode: 'auto',

@@ -1,7 +1,7 @@
 import { redirect, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
 import { AUTH_COOKIE, SESSION_COOKIE, clientFromCookie, currentUser } from '$lib/server/pocketbase';
 import { t } from '$lib/messages';
-import { USER_HEADER } from '$lib/offline/names';
+import { BACKGROUND_HEADER, USER_HEADER } from '$lib/offline/names';
 
 const SECURITY_HEADERS: Record<string, string> = {
 	'referrer-policy': 'strict-origin-when-cross-origin',
@@ -44,8 +44,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 
 	const secure = event.url.protocol === 'https:';
+	// The service worker's saving in the background is not a visit: it renews no cookie.
+	const background = event.request.headers.get(BACKGROUND_HEADER) === '1';
 	const hadCookie = event.cookies.get(AUTH_COOKIE) !== undefined;
-	if (pb.authStore.isValid || hadCookie) {
+	if (!background && (pb.authStore.isValid || hadCookie)) {
 		// Refreshes the token on every visit; an invalid cookie is cleared.
 		response.headers.append(
 			'set-cookie',
@@ -53,7 +55,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		);
 	}
 	const sessionId = pb.authStore.isValid ? event.locals.sessionId : null;
-	if (sessionId || sessionCookie !== undefined) {
+	if (!background && (sessionId || sessionCookie !== undefined)) {
 		response.headers.append(
 			'set-cookie',
 			event.cookies.serialize(SESSION_COOKIE, sessionId ?? '', {
