@@ -45,7 +45,10 @@ async function openRepeatedly(page, url, runs) {
 			for (let i = 0; i < 50 && !performance.getEntriesByName('first-contentful-paint').length; i++) {
 				await new Promise((r) => setTimeout(r, 10));
 			}
-			return { fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN, dcl: nav.domContentLoadedEventEnd };
+			return {
+				fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+				dcl: nav.domContentLoadedEventEnd
+			};
 		});
 		fcp.push(t.fcp);
 		dcl.push(t.dcl);
@@ -75,7 +78,9 @@ export async function measureOfflineOpen(stack, { runs = 20, port = 4373 } = {})
 			maxRedirects: 0
 		});
 		if (login.status() !== 303) throw new Error(`login failed: ${login.status()}`);
-		const list = /** @type {{ meetings: { url: string }[] }} */ (await (await context.request.get('/offline/liste')).json());
+		const list = /** @type {{ meetings: { url: string }[] }} */ (
+			await (await context.request.get('/offline/liste')).json()
+		);
 		const meeting = list.meetings[0]?.url;
 		if (!meeting) throw new Error('the member has no meeting to save');
 

@@ -24,7 +24,9 @@ export const IMMUTABLE_CACHE = `${SHELL_CACHE_PREFIX}immutable`;
 export const VERSION_CACHE = `${SHELL_CACHE_PREFIX}${version}`;
 
 /** Static files worth keeping offline (not, e.g., the manifest's screenshots). */
-const STATIC_FILES = files.filter((f) => /\.(css|svg|png|ico|woff2?|webmanifest|json)$/.test(f) && !f.includes('/screenshots/'));
+const STATIC_FILES = files.filter(
+	(f) => /\.(css|svg|png|ico|woff2?|webmanifest|json)$/.test(f) && !f.includes('/screenshots/')
+);
 /** Pages without personal content, fetched without cookies and kept with the shell. */
 const SHELL_PAGES = [OFFLINE_PAGE_PATH, `${OFFLINE_PAGE_PATH}/gemt`];
 
@@ -143,7 +145,8 @@ const byteBudget: WorkboxPlugin = {
 			await db.delete('files', url);
 		}
 	},
-	cachedResponseWillBeUsed: async ({ cachedResponse }) => ((await isCurrentUsers(cachedResponse)) ? cachedResponse : null),
+	cachedResponseWillBeUsed: async ({ cachedResponse }) =>
+		(await isCurrentUsers(cachedResponse)) ? cachedResponse : null,
 	// An attachment opened offline that is not saved: the offline page rather than the browser's error.
 	handlerDidError: async ({ request }) => (request.mode === 'navigate' ? offlinePage() : undefined)
 };
@@ -162,7 +165,8 @@ export const attachmentStrategy = new CacheFirst({
 
 // ---- saving in the background --------------------------------------------------------------------
 
-const background = (url: string) => new Request(url, { headers: { [BACKGROUND_HEADER]: '1' }, credentials: 'same-origin' });
+const background = (url: string) =>
+	new Request(url, { headers: { [BACKGROUND_HEADER]: '1' }, credentials: 'same-origin' });
 
 async function savePage(url: string): Promise<void> {
 	const response = await fetch(background(url));
@@ -194,7 +198,10 @@ let saving: Promise<void> | null = null;
  * Saves every meeting of the offline list (at most every 10 minutes unless forced), or one meeting
  * by id ("Gem til offline" on an older meeting).
  */
-export function saveForOffline(event: ExtendableEvent, { force = false, meetingId }: { force?: boolean; meetingId?: string } = {}): Promise<void> {
+export function saveForOffline(
+	event: ExtendableEvent,
+	{ force = false, meetingId }: { force?: boolean; meetingId?: string } = {}
+): Promise<void> {
 	const previous = saving ?? Promise.resolve();
 	const run = previous.then(async () => {
 		const { listedAt } = await readState();

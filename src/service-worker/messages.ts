@@ -13,7 +13,12 @@ export function registerMessages(sw: ServiceWorkerGlobalScope): void {
 		const message = event.data as SwMessage | null;
 		const reply = (body: unknown) => event.ports[0]?.postMessage(body);
 		const run = (work: Promise<void>) =>
-			event.waitUntil(work.then(() => reply({ ok: true }), () => reply({ ok: false })));
+			event.waitUntil(
+				work.then(
+					() => reply({ ok: true }),
+					() => reply({ ok: false })
+				)
+			);
 		switch (message?.type) {
 			case 'skip-waiting':
 				void sw.skipWaiting();

@@ -6,7 +6,16 @@ import type { WorkboxPlugin } from 'workbox-core';
 import { classifyRequest } from '$lib/offline/classify';
 import { offlineStampText } from '$lib/offline/stamp';
 import { PAGES_CACHE, SAVED_AT_HEADER } from '$lib/offline/names';
-import { PRECACHED, attachmentStrategy, isCurrentUsers, noteUser, offlinePage, savableCopy, shellResponse, userOf } from './caching';
+import {
+	PRECACHED,
+	attachmentStrategy,
+	isCurrentUsers,
+	noteUser,
+	offlinePage,
+	savableCopy,
+	shellResponse,
+	userOf
+} from './caching';
 
 /** The saved copy with the visible stamp right after <body>, outside the part the app hydrates. */
 export async function stampedCopy(saved: Response, now = new Date()): Promise<Response> {
@@ -33,7 +42,11 @@ const pagePlugin: WorkboxPlugin = {
 	handlerDidError: () => offlinePage()
 };
 
-export const pageStrategy = new NetworkFirst({ cacheName: PAGES_CACHE, networkTimeoutSeconds: 3, plugins: [pagePlugin] });
+export const pageStrategy = new NetworkFirst({
+	cacheName: PAGES_CACHE,
+	networkTimeoutSeconds: 3,
+	plugins: [pagePlugin]
+});
 
 export function registerRoutes(sw: ServiceWorkerGlobalScope): void {
 	const kind = (request: Request, url: URL) =>
@@ -41,7 +54,11 @@ export function registerRoutes(sw: ServiceWorkerGlobalScope): void {
 
 	registerRoute(({ request, url }) => kind(request, url) === 'attachment', attachmentStrategy);
 	registerRoute(
-		({ request, url }) => request.mode !== 'navigate' && kind(request, url) === 'other' && url.origin === sw.location.origin && PRECACHED.has(url.pathname),
+		({ request, url }) =>
+			request.mode !== 'navigate' &&
+			kind(request, url) === 'other' &&
+			url.origin === sw.location.origin &&
+			PRECACHED.has(url.pathname),
 		async ({ request, url }) => (await shellResponse(url.pathname)) ?? fetch(request)
 	);
 	registerRoute(new NavigationRoute(pageStrategy, { denylist: [/\/__data\.json$/, /\.csv$/, /\/live$/] }));

@@ -17,7 +17,10 @@ test.afterEach(async () => {
 	app = null;
 });
 
-test('saved meetings, items and attachments open with the server stopped, with the stamp', async ({ browser, stack }) => {
+test('saved meetings, items and attachments open with the server stopped, with the stamp', async ({
+	browser,
+	stack
+}) => {
 	test.setTimeout(120_000);
 	app = await startSecondApp(stack);
 	const page = await phoneAt(browser, app.url);
@@ -27,7 +30,9 @@ test('saved meetings, items and attachments open with the server stopped, with t
 
 	// The next meeting (upcoming) and its items are saved without the member doing anything.
 	const next = `/moeder/${stack.nextMeeting.id}`;
-	await expect.poll(() => savedPages(page), { timeout: 30_000 }).toEqual(expect.arrayContaining([next, `${next}/punkter/1`]));
+	await expect
+		.poll(() => savedPages(page), { timeout: 30_000 })
+		.toEqual(expect.arrayContaining([next, `${next}/punkter/1`]));
 
 	// The 2020 meeting is older than 90 days: saved when the member asks.
 	const past = `/moeder/${stack.pastMeeting.id}`;
@@ -35,7 +40,9 @@ test('saved meetings, items and attachments open with the server stopped, with t
 	await page.getByRole('button', { name: 'Gem til offline' }).click();
 	await expect(page.getByText('Mødet er gemt til offline brug.')).toBeVisible({ timeout: 30_000 });
 	const title = await page.getByRole('heading', { level: 1 }).textContent();
-	const itemTitle = await page.goto(`${past}/punkter/3`).then(() => page.getByRole('heading', { level: 1 }).textContent());
+	const itemTitle = await page
+		.goto(`${past}/punkter/3`)
+		.then(() => page.getByRole('heading', { level: 1 }).textContent());
 
 	await app.stop();
 	app = null;
@@ -51,10 +58,17 @@ test('saved meetings, items and attachments open with the server stopped, with t
 	await expect(offline.stamp).toHaveText(STAMP_TODAY);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(itemTitle ?? '');
 
-	const attachment = await page.evaluate(async (url) => {
-		const res = await fetch(url);
-		return { status: res.status, type: res.headers.get('content-type'), head: new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5)) };
-	}, `${past}/punkter/3/bilag/${encodeURIComponent(stack.item3Attachment)}`);
+	const attachment = await page.evaluate(
+		async (url) => {
+			const res = await fetch(url);
+			return {
+				status: res.status,
+				type: res.headers.get('content-type'),
+				head: new TextDecoder().decode((await res.arrayBuffer()).slice(0, 5))
+			};
+		},
+		`${past}/punkter/3/bilag/${encodeURIComponent(stack.item3Attachment)}`
+	);
 	expect(attachment).toEqual({ status: 200, type: 'application/pdf', head: '%PDF-' });
 
 	await page.goto(next);
@@ -93,7 +107,9 @@ test('logging out wipes every saved page and database from the phone', async ({ 
 	await expect.poll(() => savedPages(page), { timeout: 30_000 }).toContain(`/moeder/${stack.nextMeeting.id}`);
 	expect((await appStores(page)).databases).toContain('klyngeportal-meta');
 
-	const logout = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/logout');
+	const logout = page.waitForResponse(
+		(r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/logout'
+	);
 	await page.getByRole('button', { name: 'Log ud', exact: true }).click();
 	expect((await logout).headers()['clear-site-data']).toBe('"cache", "storage"');
 	await expect(page).toHaveURL('/login');
@@ -132,7 +148,11 @@ test('a second user on the same phone never sees the first user’s saved pages'
 	await page.evaluate(
 		async ([url, title, user]) => {
 			const cache = await caches.open('klyngeportal-pages');
-			const headers = { 'content-type': 'text/html', 'x-klyngeportal-user': user, 'x-klyngeportal-saved-at': String(Date.now()) };
+			const headers = {
+				'content-type': 'text/html',
+				'x-klyngeportal-user': user,
+				'x-klyngeportal-saved-at': String(Date.now())
+			};
 			await cache.put(url, new Response(`<!doctype html><html><body><h1>${title}</h1></body></html>`, { headers }));
 		},
 		[next, memberTitle ?? 'forged', memberId ?? '']

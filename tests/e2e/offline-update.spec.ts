@@ -17,11 +17,15 @@ test.beforeAll(async () => {
 	test.setTimeout(180_000);
 	// Inside build/ (ignored by git), so that its server code finds node_modules.
 	newBuild = mkdtempSync(join(ROOT, 'build', 'update-'));
-	const res = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'], {
-		cwd: ROOT,
-		env: { ...process.env, KLYNGEPORTAL_BUILD_OUT: newBuild, KLYNGEPORTAL_VERSION: NEW_VERSION },
-		stdio: 'inherit'
-	});
+	const res = spawnSync(
+		process.execPath,
+		[join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'error'],
+		{
+			cwd: ROOT,
+			env: { ...process.env, KLYNGEPORTAL_BUILD_OUT: newBuild, KLYNGEPORTAL_VERSION: NEW_VERSION },
+			stdio: 'inherit'
+		}
+	);
 	if (res.status !== 0) throw new Error('the second build failed');
 });
 
@@ -33,7 +37,10 @@ test.afterAll(async () => {
 /** The name under which the running page's SvelteKit runtime registered itself (one per version). */
 const runtimeKeys = () => Object.keys(globalThis).filter((k) => k.startsWith('__sveltekit_'));
 
-test('a new build served: the open page offers it, and after the reload the new version runs', async ({ browser, stack }) => {
+test('a new build served: the open page offers it, and after the reload the new version runs', async ({
+	browser,
+	stack
+}) => {
 	test.setTimeout(120_000);
 	app = await startSecondApp(stack);
 	const page = await phoneAt(browser, app.url);
@@ -55,7 +62,9 @@ test('a new build served: the open page offers it, and after the reload the new 
 	await Promise.all([page.waitForEvent('load'), banner.click()]);
 	expect(await page.evaluate(() => 'beforeUpdate' in window), 'the page reloaded').toBe(false);
 	await waitForServiceWorker(page);
-	const shells = await page.evaluate(async () => (await caches.keys()).filter((n) => n.startsWith('klyngeportal-shell-')));
+	const shells = await page.evaluate(async () =>
+		(await caches.keys()).filter((n) => n.startsWith('klyngeportal-shell-'))
+	);
 	expect(shells.sort()).toEqual([`klyngeportal-shell-${NEW_VERSION}`, 'klyngeportal-shell-immutable'].sort());
 	const newRuntime = await page.evaluate(runtimeKeys);
 	expect(newRuntime).toHaveLength(1);

@@ -9,7 +9,10 @@ export interface SavedFile {
 }
 
 /** The URLs to evict, oldest saved first, until both the count and the byte total fit the budget. */
-export function planEviction(files: SavedFile[], budget: { maxEntries: number; maxBytes: number } = ATTACHMENT_BUDGET): string[] {
+export function planEviction(
+	files: SavedFile[],
+	budget: { maxEntries: number; maxBytes: number } = ATTACHMENT_BUDGET
+): string[] {
 	const oldestFirst = [...files].sort((a, b) => a.savedAt - b.savedAt || a.url.localeCompare(b.url));
 	let count = oldestFirst.length;
 	let bytes = oldestFirst.reduce((sum, f) => sum + Math.max(0, f.size), 0);

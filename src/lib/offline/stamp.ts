@@ -3,10 +3,25 @@
 
 const TIME_ZONE = 'Europe/Copenhagen';
 
-const dayKey = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-const clock = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
+const dayKey = new Intl.DateTimeFormat('en-CA', {
+	timeZone: TIME_ZONE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit'
+});
+const clock = new Intl.DateTimeFormat('en-GB', {
+	timeZone: TIME_ZONE,
+	hour: 'numeric',
+	minute: '2-digit',
+	hourCycle: 'h23'
+});
 const weekday = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, weekday: 'long' });
-const fullDate = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' });
+const fullDate = new Intl.DateTimeFormat('da-DK', {
+	timeZone: TIME_ZONE,
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric'
+});
 
 /** Days between two Copenhagen calendar days ("2026-12-01" → "2026-12-03" is 2). */
 function daysBetween(earlier: string, later: string): number {

@@ -14,8 +14,13 @@ import { attachmentTitle } from '$lib/attachments';
 /** Meetings that ended this long ago or less are kept without the member asking. */
 export const KEEP_DAYS = 90;
 
-type ItemRow = Pick<AgendaItemsResponse, 'id' | 'position' | 'title' | 'attachments' | 'collectionId' | 'collectionName'>;
-type MeetingRow = Pick<MeetingsRecord, 'id' | 'title' | 'starts'> & { expand?: { agenda_items_via_meeting?: ItemRow[] | ItemRow } };
+type ItemRow = Pick<
+	AgendaItemsResponse,
+	'id' | 'position' | 'title' | 'attachments' | 'collectionId' | 'collectionName'
+>;
+type MeetingRow = Pick<MeetingsRecord, 'id' | 'title' | 'starts'> & {
+	expand?: { agenda_items_via_meeting?: ItemRow[] | ItemRow };
+};
 
 const FIELDS =
 	'id,title,starts,expand.agenda_items_via_meeting.id,expand.agenda_items_via_meeting.position,' +
@@ -57,7 +62,9 @@ export async function offlineListFor(
 	let rows: MeetingRow[];
 	if (meetingId) {
 		if (!isRecordId(meetingId)) error(404, { message: t.errors.meetingNotFound });
-		const one = pb.collection('meetings').getOne<MeetingRow>(meetingId, { expand: 'agenda_items_via_meeting', fields: FIELDS });
+		const one = pb
+			.collection('meetings')
+			.getOne<MeetingRow>(meetingId, { expand: 'agenda_items_via_meeting', fields: FIELDS });
 		rows = [await orNotFound(one, t.errors.meetingNotFound)];
 	} else {
 		const since = toPocketBaseDate(new Date(now.getTime() - KEEP_DAYS * 86_400_000));

@@ -18,7 +18,9 @@ export async function phoneAt(browser: Browser, baseURL: string): Promise<Page> 
 /** Waits until the service worker controls the page. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
 	await expect
-		.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { message: 'the service worker controls the page' })
+		.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), {
+			message: 'the service worker controls the page'
+		})
 		.toBe(true);
 }
 
@@ -35,6 +37,8 @@ export function savedPages(page: Page): Promise<string[]> {
 export function appStores(page: Page): Promise<{ caches: string[]; databases: string[] }> {
 	return page.evaluate(async () => ({
 		caches: (await caches.keys()).filter((n) => n.startsWith('klyngeportal-')),
-		databases: (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith('klyngeportal-') || n === 'workbox-expiration')
+		databases: (await indexedDB.databases())
+			.map((d) => d.name ?? '')
+			.filter((n) => n.startsWith('klyngeportal-') || n === 'workbox-expiration')
 	}));
 }
