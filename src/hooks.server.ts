@@ -71,6 +71,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	if (secure) response.headers.set('strict-transport-security', HSTS);
+	// Logging out (src/routes/logout) wipes what the browser keeps of the user.
+	if (event.url.pathname === '/logout' && event.request.method === 'POST') {
+		response.headers.set('clear-site-data', '"cache", "storage"');
+	}
 	if (event.locals.user) {
 		response.headers.set('cache-control', 'private, no-store');
 		// The service worker keeps saved pages per user by this (src/service-worker).

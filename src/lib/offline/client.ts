@@ -2,6 +2,8 @@
 // that are not saved while the phone reads offline.
 import { ATTACHMENTS_CACHE, OFFLINE_PAGE_PATH, PAGES_CACHE } from './names';
 
+export { wipeUserData } from './wipe';
+
 /** Posts a message to the active service worker and waits for its reply (false when there is none). */
 export async function askServiceWorker(message: object, timeoutMs = 60_000): Promise<boolean> {
 	if (!('serviceWorker' in navigator)) return false;

@@ -4,16 +4,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
-/**
- * The browser drops every cache and store of the site (saved pages, attachments, the outbox) and,
- * with "storage", unregisters the service worker too; the next page registers it afresh.
- */
-const WIPE = { 'clear-site-data': '"cache", "storage"' };
-
+// Both actions' redirects carry `Clear-Site-Data: "cache", "storage"` (set in hooks.server.ts: a form
+// action's setHeaders does not reach its redirect), so the browser drops the saved pages, attachments
+// and databases of the user who leaves.
 export const actions: Actions = {
 	/** Ends this device's session: the cookie, and any copy of it, opens nothing afterwards. */
-	here: async ({ locals, setHeaders }) => {
-		setHeaders(WIPE);
+	here: async ({ locals }) => {
 		await endSession(locals.pb, locals.sessionId);
 		// Clearing the store makes hooks.server.ts expire both cookies.
 		locals.pb.authStore.clear();
@@ -21,8 +17,7 @@ export const actions: Actions = {
 	},
 
 	/** "Log ud på alle enheder": ends every session of the user and renews their tokens. */
-	everywhere: async ({ locals, setHeaders }) => {
-		setHeaders(WIPE);
+	everywhere: async ({ locals }) => {
 		await endAllSessions(locals.pb);
 		locals.pb.authStore.clear();
 		redirect(303, '/login');
