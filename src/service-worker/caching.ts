@@ -101,14 +101,15 @@ let change: Promise<void> = Promise.resolve();
  * saved, every saved page, attachment and database of the former user is wiped first.
  */
 export function noteUser(user: string | null): Promise<void> {
-	change = change.then(async () => {
+	const noted = change.then(async () => {
 		const before = await currentUser();
 		if (before === user) return;
 		knownUser = Promise.resolve(user);
 		await wipeUserData();
 		if (user) await writeState({ user });
 	});
-	return change;
+	change = noted.catch(() => {});
+	return noted;
 }
 
 /** The user a response was rendered for, or null. */
@@ -168,10 +169,22 @@ export const attachmentStrategy = new CacheFirst({
 const background = (url: string) =>
 	new Request(url, { headers: { [BACKGROUND_HEADER]: '1' }, credentials: 'same-origin' });
 
+/**
+ * Stores a saved page in turn with the wipes (noteUser), checking its user once more: a page of the
+ * former user that arrives while another logs in is dropped, never stored after the wipe.
+ */
+function putForCurrentUser(url: string, copy: Response): Promise<void> {
+	const put = change.then(async () => {
+		if (userOf(copy) === (await currentUser())) await (await caches.open(PAGES_CACHE)).put(url, copy);
+	});
+	change = put.catch(() => {});
+	return put;
+}
+
 async function savePage(url: string): Promise<void> {
 	const response = await fetch(background(url));
 	const copy = await savableCopy(response);
-	if (copy) await (await caches.open(PAGES_CACHE)).put(url, copy);
+	if (copy) await putForCurrentUser(url, copy);
 }
 
 async function fetchList(query = ''): Promise<OfflineList | null> {
