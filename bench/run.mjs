@@ -12,6 +12,7 @@ import { formatLoginTiming, measureLoginTiming } from './login-timing.mjs';
 import { measureBarePageLatency, measureMeetingPageLatency, measureTrackerLatency } from './page-latency.mjs';
 import { measureNominationWrites } from './nomination-writes.mjs';
 import { formatServerLatency, measureServerLatency } from './server-latency.mjs';
+import { measureOfflineOpen } from './offline-open.mjs';
 import { cpuSeconds } from './measure.mjs';
 import { measureAtScale } from './scale.mjs';
 
@@ -88,6 +89,16 @@ try {
 			`${tracker.errors} errors — ${(tracker.p50 / bare.p50).toFixed(1)}× the bare page`
 	);
 	console.log(formatLoginTiming(await measureLoginTiming(stack)));
+	const off = await measureOfflineOpen(stack, { runs: 20, port: Number(process.env.BENCH_OFFLINE_PORT ?? 4373) });
+	const ms = (/** @type {number} */ x) => x.toFixed(0);
+	console.log(
+		`Saved meeting opened with the server stopped (${off.runs} runs): first contentful paint p50 ${ms(off.offline.fcp.p50)} ms, ` +
+			`p95 ${ms(off.offline.fcp.p95)} ms (DOMContentLoaded p50 ${ms(off.offline.dcl.p50)} ms); the same page online through the ` +
+			`same service worker: FCP p50 ${ms(off.online.fcp.p50)} ms — ratio ${(off.offline.fcp.p50 / off.online.fcp.p50).toFixed(2)}× (goal ≤ 300 ms)`
+	);
+	console.log(
+		`Service worker: ${(off.swGzipBytes / 1024).toFixed(1)} KB gzip (budget 15 KB); shell precache ${(off.precacheBytes / 1024).toFixed(0)} KB (budget 1.5 MB)`
+	);
 } finally {
 	await stack.stop();
 	data.remove();

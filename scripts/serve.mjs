@@ -4,8 +4,12 @@
 // Pages, JSON and CSV are compressed on the way out (scripts/lib/compress.mjs).
 import { createServer } from 'node:http';
 import { withCompression } from './lib/compress.mjs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const { handler } = await import('../build/handler.js');
+// BUILD_DIR: another build than build/ (the update test serves a second one).
+const buildDir = process.env.BUILD_DIR ? resolve(process.env.BUILD_DIR) : resolve(import.meta.dirname, '..', 'build');
+const { handler } = await import(pathToFileURL(resolve(buildDir, 'handler.js')).href);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 const server = createServer(withCompression(handler));

@@ -1,7 +1,7 @@
 import { redirect, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
 import { AUTH_COOKIE, SESSION_COOKIE, clientFromToken, currentUser, tokenFromCookie } from '$lib/server/pocketbase';
 import { t } from '$lib/messages';
-import { USER_HEADER } from '$lib/offline/names';
+import { BACKGROUND_HEADER, USER_HEADER } from '$lib/offline/names';
 
 const SECURITY_HEADERS: Record<string, string> = {
 	'referrer-policy': 'strict-origin-when-cross-origin',
@@ -16,12 +16,6 @@ const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** The session cookie lives as long as the token can be renewed; each renewal renews both. */
 const SESSION_MAX_AGE = 30 * 24 * 3600;
-
-/**
- * The service worker's own requests (saving pages for offline use, flushing the outbox) carry this
- * header; they never renew or set a cookie, so a background fetch cannot race a page's login.
- */
-const BACKGROUND_HEADER = 'x-klyngeportal-background';
 
 /** Seconds until a token expires (its `exp` claim), at least 0; 0 when it cannot be read. */
 function secondsLeft(token: string): number {
@@ -106,6 +100,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (!response.headers.has(name)) response.headers.set(name, value);
 	}
 	if (secure) response.headers.set('strict-transport-security', HSTS);
+	// Logging out (src/routes/logout) wipes what the browser keeps of the user.
+	if (event.url.pathname === '/logout' && event.request.method === 'POST') {
+		response.headers.set('clear-site-data', '"cache", "storage"');
+	}
 	if (event.locals.user) {
 		response.headers.set('cache-control', 'private, no-store');
 		// The service worker keeps saved pages per user by this (src/service-worker).

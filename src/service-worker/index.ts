@@ -4,8 +4,18 @@
 /// <reference lib="webworker" />
 // The service worker, split by job: caching (the shell and saved pages), routes (what answers which
 // request), outbox (answers waiting for the network) and messages (talking to open pages).
+import { dropOldShells, precacheShell } from './caching';
+import { registerMessages } from './messages';
 import { registerOutbox } from './outbox';
+import { registerRoutes } from './routes';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
+// A new version waits until the page's "Ny version — genindlæs" asks it to take over (messages.ts);
+// the very first one takes the open page at once.
+sw.addEventListener('install', (event) => event.waitUntil(precacheShell()));
+sw.addEventListener('activate', (event) => event.waitUntil(dropOldShells().then(() => sw.clients.claim())));
+
+registerRoutes(sw);
+registerMessages(sw);
 registerOutbox(sw);

@@ -480,6 +480,36 @@ export const da = {
 			answers: { confirmed: 'bekræftet', declined: 'afslået' } as Record<string, string>,
 			notFound: 'Linket virker ikke. Det kan være forkert kopieret, eller indstillingen er trukket tilbage.'
 		}
+	},
+	offline: {
+		title: 'Du er offline',
+		notSaved: 'Siden er ikke gemt på telefonen, og vi kan ikke nå Klyngeportal lige nu.',
+		savedIntro: 'Disse møder er gemt og kan læses uden net:',
+		nothingSaved: 'Der er ingen gemte møder på telefonen endnu.',
+		tryAgain: 'Prøv igen',
+		storageLink: 'Se hvad der er gemt',
+		notSavedMark: '(ikke gemt)',
+		storageTitle: 'Gemt til offline',
+		storageIntro:
+			'Møder fra de sidste 90 dage og kommende møder gemmes på telefonen, når du er online, så du kan læse dem uden net.',
+		meetings: 'Møder',
+		items: 'Punkter',
+		attachments: 'Bilag',
+		savedCount: (saved: number, listed: number) => `${saved} af ${listed}`,
+		space: 'Plads',
+		usedByApp: (size: string) => `Gemte sider og bilag fylder ${size}.`,
+		quota: (used: string, quota: string) => `Browseren bruger ${used} af ${quota} til Klyngeportal.`,
+		lastSaved: (when: string) => `Sidst gemt ${when}.`,
+		neverSaved: 'Der er ikke gemt noget endnu.',
+		clear: 'Ryd gemte data',
+		cleared: 'De gemte data er ryddet.',
+		noSupport: 'Din browser kan ikke gemme sider til offline brug.',
+		saveMeeting: 'Gem til offline',
+		savingMeeting: 'Gemmer …',
+		meetingSaved: 'Mødet er gemt til offline brug.',
+		saveFailed: 'Mødet kunne ikke gemmes. Prøv igen, når du er online.',
+		updateReady: 'Ny version',
+		reload: 'genindlæs'
 	}
 };
 

@@ -292,7 +292,7 @@ export async function getAgendaItemPage(pb: TypedPocketBase, meetingId: string, 
  * The size in bytes of each attachment of an item, asked of PocketBase with HEAD requests (the
  * files are not read); null for a file whose size PocketBase does not tell.
  */
-async function attachmentSizes(
+export async function attachmentSizes(
 	pb: TypedPocketBase,
 	record: { id: string; collectionId: string; collectionName: string },
 	files: string[]

@@ -4,6 +4,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
+// Both actions' redirects carry `Clear-Site-Data: "cache", "storage"` (set in hooks.server.ts: a form
+// action's setHeaders does not reach its redirect), so the browser drops the saved pages, attachments
+// and databases of the user who leaves.
 export const actions: Actions = {
 	/** Ends this device's session: the cookie, and any copy of it, opens nothing afterwards. */
 	here: async ({ locals }) => {
