@@ -488,6 +488,12 @@ export const da = {
 		logoutWarning: (n: number) =>
 			`Du har ${n} svar, der venter på netværk. Logger du ud nu, bliver ${n === 1 ? 'det' : 'de'} ikke sendt.`,
 		logoutAnyway: 'Log ud alligevel',
+		/** Names of queued answers, in the list of what waits. */
+		attendanceLabel: (answer: string, meeting: string) => (meeting ? `${answer}: ${meeting}` : answer),
+		nominationLabel: (name: string) => `Indstilling af ${name}`,
+		noneLabel: 'Vi melder ingen ind',
+		/** Beside the form whose answer waits. */
+		waitingFor: (label: string) => `Venter på netværk: ${label}. Svaret er ikke sendt endnu.`,
 		stay: 'Bliv logget ind',
 		/** Server side: a queued answer older than the one now stored. */
 		newer: (answer: string, when: string) =>

@@ -76,7 +76,11 @@ describe('sendEntry', () => {
 
 	it('reads the reason of a refusal from the devalue’d action data', async () => {
 		const { fetchFn } = server(() =>
-			json({ type: 'failure', status: 400, data: stringify({ quick: { meeting: 'm', error: 'Svarfristen er overskredet.' } }) })
+			json({
+				type: 'failure',
+				status: 400,
+				data: stringify({ quick: { meeting: 'm', error: 'Svarfristen er overskredet.' } })
+			})
 		);
 		expect(await sendEntry(entry('a', '1'), fetchFn)).toEqual({
 			outcome: 'refused',
@@ -101,9 +105,15 @@ describe('sendEntry', () => {
 		const crashed = server(() => json({ type: 'error', error: { message: 'Der skete en fejl' } }, 500));
 		expect(await sendEntry(entry('a', '1'), crashed.fetchFn)).toEqual({ outcome: 'retry', why: 'server' });
 		const gone = server(() => json({ type: 'error', error: { message: 'Mødet findes ikke.' } }, 404));
-		expect(await sendEntry(entry('a', '1'), gone.fetchFn)).toEqual({ outcome: 'refused', reason: 'Mødet findes ikke.' });
+		expect(await sendEntry(entry('a', '1'), gone.fetchFn)).toEqual({
+			outcome: 'refused',
+			reason: 'Mødet findes ikke.'
+		});
 		const forbidden = server(() => new Response('Cross-site POST form submissions are forbidden', { status: 403 }));
-		expect(await sendEntry(entry('a', '1'), forbidden.fetchFn)).toEqual({ outcome: 'refused', reason: DEFAULT_REFUSAL });
+		expect(await sendEntry(entry('a', '1'), forbidden.fetchFn)).toEqual({
+			outcome: 'refused',
+			reason: DEFAULT_REFUSAL
+		});
 	});
 });
 

@@ -113,14 +113,12 @@ export async function saveAnswer(
 	try {
 		if (existing) await pb.collection('attendance').update(existing.id, { ...record, client_id: clientId ?? '' });
 		else
-			await pb
-				.collection('attendance')
-				.create({
-					...record,
-					meeting: meetingId,
-					user: userId,
-					...(clientId ? { id: clientId, client_id: clientId } : {})
-				});
+			await pb.collection('attendance').create({
+				...record,
+				meeting: meetingId,
+				user: userId,
+				...(clientId ? { id: clientId, client_id: clientId } : {})
+			});
 		return {};
 	} catch (err) {
 		if (!(err instanceof ClientResponseError)) throw err;
