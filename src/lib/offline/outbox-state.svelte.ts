@@ -15,6 +15,9 @@ import {
 } from './outbox';
 import { newRecordId } from './outbox-flush.js';
 
+/** How often a page retries while answers wait and nothing else has triggered a flush. */
+const RETRY_MS = 30_000;
+
 export class OutboxState {
 	#userId: () => string | null;
 	/** Every entry of the signed-in user, queued or refused. */
@@ -83,7 +86,12 @@ export class OutboxState {
 		const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
 		channel?.addEventListener('message', () => void this.refresh().catch(() => undefined));
 		flush();
+		// The server may come back while the phone never lost its network (no `online` event).
+		const retry = setInterval(() => {
+			if (this.waiting.length) flush();
+		}, RETRY_MS);
 		return () => {
+			clearInterval(retry);
 			window.removeEventListener('online', flush);
 			document.removeEventListener('visibilitychange', visible);
 			channel?.close();

@@ -1,0 +1,168 @@
+// Answers without a network: with the app server stopped, an answer waits in the phone's outbox and
+// says so ("Venter på netværk"), never that it is saved; when the server is back it is sent and stored
+// exactly once; an answer overtaken meanwhile by a newer one is refused, saying why and what holds.
+// The app server here is a second one of our own (in front of the stack's PocketBase), so that the
+// test can stop and start it; the other tests keep theirs.
+import PocketBase from 'pocketbase';
+import type { Browser, BrowserContext } from '@playwright/test';
+import { MeetingPage } from './pages/meeting-page';
+import { OutboxStatus } from './pages/outbox-status';
+import { expectNoAxeViolations } from './support/axe';
+import { expect, test } from './support/fixtures';
+import { startSecondApp, type SecondApp } from './support/second-app';
+import { logIn } from './support/shortcuts';
+import type { Person, StackInfo } from './support/stack-info';
+
+const MEETING_TITLE = 'Klyngestyregruppemøde';
+
+/**
+ * Which of `stack.steeringMembers` each test answers as: after those attendance.spec.ts takes from the
+ * start (0-8) and before those answer-feedback.spec.ts takes from the end (the last 4).
+ */
+const MEMBER = { storedOnce: 9, overtaken: 10 } as const;
+
+function memberFor(stack: StackInfo, role: keyof typeof MEMBER): Person {
+	const member = stack.steeringMembers[MEMBER[role]];
+	if (!member || stack.steeringMembers.length < MEMBER[role] + 1 + 4) {
+		throw new Error(`the demo has too few steering-group members for "${role}"`);
+	}
+	return member;
+}
+
+async function admin(stack: StackInfo): Promise<PocketBase> {
+	const pb = new PocketBase(stack.pbUrl);
+	await pb.collection('_superusers').authWithPassword(stack.admin.email, stack.admin.password);
+	return pb;
+}
+
+/** The member's answers to the meeting as PocketBase holds them (there may be at most one). */
+async function answersOf(pb: PocketBase, member: Person, meetingId: string) {
+	return pb.collection('attendance').getFullList<{ id: string; status: string }>({
+		filter: pb.filter('user = {:user} && meeting = {:meeting}', { user: member.id, meeting: meetingId })
+	});
+}
+
+/** A phone of its own that talks to `app`, the app server this test stops and starts. */
+async function phoneFor(browser: Browser, app: SecondApp): Promise<BrowserContext> {
+	return browser.newContext({
+		baseURL: app.url,
+		viewport: { width: 360, height: 740 },
+		isMobile: true,
+		hasTouch: true,
+		locale: 'da-DK',
+		timezoneId: 'Europe/Copenhagen'
+	});
+}
+
+/** The network "comes back": Chromium fires `online`, as a phone does when it reconnects. */
+async function reconnect(context: BrowserContext) {
+	await context.setOffline(true);
+	await context.setOffline(false);
+}
+
+test('an answer given with the server stopped waits on the phone, then is stored exactly once', async ({
+	browser,
+	stack
+}) => {
+	test.setTimeout(120_000);
+	const pb = await admin(stack);
+	const member = memberFor(stack, 'storedOnce');
+	const meetingId = stack.nextMeeting.id;
+	let app = await startSecondApp(stack);
+	const context = await phoneFor(browser, app);
+	try {
+		const page = await context.newPage();
+		const meetingPage = new MeetingPage(page);
+		const outbox = new OutboxStatus(page);
+		await logIn(page, member, stack.password);
+		await meetingPage.goto(meetingId);
+		await expect(meetingPage.answer.status).toHaveText('Du har ikke svaret endnu.');
+		expect(await answersOf(pb, member, meetingId)).toEqual([]);
+
+		await app.stop();
+		await meetingPage.answer.decline.click();
+		await expect(meetingPage.answer.waiting).toHaveText(
+			`Venter på netværk: Afbud: ${MEETING_TITLE}. Svaret er ikke sendt endnu.`
+		);
+		await expect(outbox.waiting).toContainText('Venter på netværk (1 svar)');
+		// Never shown as sent while it waits, and nothing reached PocketBase.
+		await expect(meetingPage.answer.status).toHaveText('Du har ikke svaret endnu.');
+		await expect(meetingPage.answer.saved).toBeHidden();
+		await expect(outbox.sent).toBeHidden();
+		expect(await answersOf(pb, member, meetingId)).toEqual([]);
+		await expectNoAxeViolations(page);
+
+		// Logging out now would leave the answer unsent: the member is asked first.
+		await page.getByRole('button', { name: 'Log ud', exact: true }).click();
+		await expect(outbox.logoutWarning).toContainText('Du har 1 svar, der venter på netværk.');
+		await expect(outbox.logoutAnyway).toBeVisible();
+		await expectNoAxeViolations(page);
+		await outbox.stayLoggedIn.click();
+		await expect(outbox.logoutWarning).toBeHidden();
+		await expect(page).toHaveURL(`/moeder/${meetingId}`);
+
+		app = await startSecondApp(stack);
+		await reconnect(context);
+		await expect(outbox.sent).toHaveText('Sendt: dit svar er gemt.');
+		await expect(outbox.waiting).toBeHidden();
+		await expect(meetingPage.answer.status).toHaveText('Afbud');
+		await expect(meetingPage.answer.waiting).toBeHidden();
+		const stored = await answersOf(pb, member, meetingId);
+		expect(stored.map((a) => a.status)).toEqual(['absent']);
+
+		// Another flush (another tab, the app coming to the front) sends nothing again.
+		await page.evaluate(() => window.dispatchEvent(new Event('online')));
+		await page.reload();
+		await expect(meetingPage.answer.status).toHaveText('Afbud');
+		const log = await pb.collection('audit_log').getFullList({
+			filter: pb.filter('record = {:id}', { id: stored[0].id })
+		});
+		expect(log.map((e) => e.action)).toEqual(['create']);
+		await expectNoAxeViolations(page);
+	} finally {
+		await context.close();
+		await app.stop();
+	}
+});
+
+test('a queued answer overtaken by a newer one is refused, saying why and what holds', async ({ browser, stack }) => {
+	test.setTimeout(120_000);
+	const pb = await admin(stack);
+	const member = memberFor(stack, 'overtaken');
+	const meetingId = stack.nextMeeting.id;
+	let app = await startSecondApp(stack);
+	const context = await phoneFor(browser, app);
+	try {
+		const page = await context.newPage();
+		const meetingPage = new MeetingPage(page);
+		const outbox = new OutboxStatus(page);
+		await logIn(page, member, stack.password);
+		await meetingPage.goto(meetingId);
+		await expect(meetingPage.answer.status).toHaveText('Du har ikke svaret endnu.');
+
+		await app.stop();
+		await meetingPage.answer.attend.click();
+		await expect(meetingPage.answer.waiting).toContainText('Venter på netværk: Deltager');
+
+		// Meanwhile the secretariat records "Afbud" for the member (a phone call, say).
+		await pb.collection('attendance').create({ meeting: meetingId, user: member.id, status: 'absent' });
+
+		app = await startSecondApp(stack);
+		await reconnect(context);
+		await expect(outbox.refused).toContainText('Deltager: Du havde allerede svaret et andet sted');
+		await expect(outbox.refused).toContainText('Det svar gælder stadig: Afbud. Svaret fra telefonen er ikke gemt.');
+		await expect(outbox.refused).toContainText(/kl\. \d{1,2}\.\d\d/);
+		await expect(outbox.waiting).toBeHidden();
+		await expect(meetingPage.answer.status).toHaveText('Afbud');
+		expect((await answersOf(pb, member, meetingId)).map((a) => a.status)).toEqual(['absent']);
+		await expectNoAxeViolations(page);
+
+		await outbox.dismissRefusal.click();
+		await expect(outbox.refused).toBeHidden();
+		await page.reload();
+		await expect(outbox.refused).toBeHidden();
+	} finally {
+		await context.close();
+		await app.stop();
+	}
+});
