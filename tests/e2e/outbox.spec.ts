@@ -149,7 +149,7 @@ test('a queued answer overtaken by a newer one is refused, saying why and what h
 
 		app = await startSecondApp(stack);
 		await reconnect(context);
-		await expect(outbox.refused).toContainText('Deltager: Du havde allerede svaret et andet sted');
+		await expect(outbox.refused).toContainText(`Deltager: ${MEETING_TITLE}. Du havde allerede svaret et andet sted`);
 		await expect(outbox.refused).toContainText('Det svar gælder stadig: Afbud. Svaret fra telefonen er ikke gemt.');
 		await expect(outbox.refused).toContainText(/kl\. \d{1,2}\.\d\d/);
 		await expect(outbox.waiting).toBeHidden();

@@ -482,7 +482,7 @@ export const da = {
 		sent: 'Sendt',
 		sentCount: (n: number) => (n === 1 ? 'Sendt: dit svar er gemt.' : `Sendt: ${n} svar er gemt.`),
 		refusedTitle: 'Et svar blev ikke gemt',
-		refused: (label: string, reason: string) => `${label}: ${reason}`,
+		refused: (label: string, reason: string) => `${label}. ${reason}`,
 		dismiss: 'OK',
 		sendNow: 'Prøv at sende nu',
 		logoutWarning: (n: number) =>
