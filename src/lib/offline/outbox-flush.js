@@ -29,6 +29,11 @@ export function newRecordId() {
 	return id;
 }
 
+/** The time an answer is queued, as sent in `queued_at` (ISO 8601, UTC). @returns {string} */
+export function queuedNow() {
+	return new Date().toISOString();
+}
+
 /**
  * @typedef {object} OutboxEntry
  * @property {string} id The client-made record id; also sent as the form field `client_id`.

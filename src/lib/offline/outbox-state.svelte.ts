@@ -13,7 +13,7 @@ import {
 	requestBackgroundSync,
 	type OutboxEntry
 } from './outbox';
-import { newRecordId } from './outbox-flush.js';
+import { newRecordId, queuedNow } from './outbox-flush.js';
 
 /** How often a page retries while answers wait and nothing else has triggered a flush. */
 const RETRY_MS = 30_000;
@@ -126,7 +126,7 @@ export function queued(
 				...describe(formData),
 				action: action.pathname + action.search,
 				fields,
-				queuedAt: new Date().toISOString(),
+				queuedAt: queuedNow(),
 				userId,
 				status: 'queued'
 			});
