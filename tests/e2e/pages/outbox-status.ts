@@ -17,7 +17,7 @@ export class OutboxStatus {
 	constructor(readonly page: Page) {
 		const root = page.getByTestId('outbox-status');
 		this.waiting = root.getByRole('status').filter({ hasText: 'Venter på netværk' });
-		this.sent = root.getByRole('status').getByText(/^Sendt: /);
+		this.sent = root.getByRole('status').filter({ hasText: /^Sendt: / });
 		this.refused = root.getByRole('alert').filter({ hasText: 'Et svar blev ikke gemt' });
 		this.dismissRefusal = this.refused.getByRole('button', { name: 'OK' });
 		this.logoutWarning = root.getByRole('alert').filter({ hasText: 'venter på netværk' });
