@@ -5,6 +5,7 @@
 // test can stop and start it; the other tests keep theirs.
 import PocketBase from 'pocketbase';
 import type { Browser, BrowserContext } from '@playwright/test';
+import { CallPage } from './pages/call-page';
 import { MeetingPage } from './pages/meeting-page';
 import { OutboxStatus } from './pages/outbox-status';
 import { expectNoAxeViolations } from './support/axe';
@@ -19,7 +20,7 @@ const MEETING_TITLE = 'Klyngestyregruppemøde';
  * Which of `stack.steeringMembers` each test answers as: after those attendance.spec.ts takes from the
  * start (0-8) and before those answer-feedback.spec.ts takes from the end (the last 4).
  */
-const MEMBER = { storedOnce: 9, overtaken: 10 } as const;
+const MEMBER = { storedOnce: 9, overtaken: 10, answersNone: 11 } as const;
 
 function memberFor(stack: StackInfo, role: keyof typeof MEMBER): Person {
 	const member = stack.steeringMembers[MEMBER[role]];
@@ -161,6 +162,61 @@ test('a queued answer overtaken by a newer one is refused, saying why and what h
 		await expect(outbox.refused).toBeHidden();
 		await page.reload();
 		await expect(outbox.refused).toBeHidden();
+	} finally {
+		await context.close();
+		await app.stop();
+	}
+});
+
+test('"Vi melder ingen ind" given with the server stopped is sent when it is back, once', async ({
+	browser,
+	stack
+}) => {
+	test.setTimeout(120_000);
+	const pb = await admin(stack);
+	const member = memberFor(stack, 'answersNone');
+	const user = await pb.collection('users').getOne(member.id, { fields: 'organization' });
+	const group = await pb
+		.collection('groups')
+		.getFirstListItem(pb.filter('name = {:name}', { name: 'Klyngestyregruppen for Midtklyngen' }), { fields: 'id' });
+	const call = await pb.collection('nomination_calls').create({
+		group: group.id,
+		title: `Offline-indkaldelse ${Date.now() % 100000}`,
+		eligibility: 'all',
+		deadline: new Date(Date.now() + 10 * 86_400_000).toISOString().replace('T', ' '),
+		status: 'open'
+	});
+	await pb.collection('nomination_fora').create({ call: call.id, name: 'Arbejdsgruppen', position: 0, quota: 1 });
+	const answersOfOrganization = () =>
+		pb.collection('nominations').getFullList({
+			filter: pb.filter('call = {:call} && organization = {:org}', { call: call.id, org: user.organization })
+		});
+
+	let app = await startSecondApp(stack);
+	const context = await phoneFor(browser, app);
+	try {
+		const page = await context.newPage();
+		const callPage = new CallPage(page);
+		const outbox = new OutboxStatus(page);
+		await logIn(page, member, stack.password);
+		await callPage.goto(call.id);
+
+		await app.stop();
+		await callPage.noneButton.click();
+		await expect(page.getByTestId('none-waiting')).toHaveText(
+			'Venter på netværk: Vi melder ingen ind. Svaret er ikke sendt endnu.'
+		);
+		await expect(outbox.waiting).toContainText('Venter på netværk (1 svar)');
+		await expect(callPage.answeredNone).toHaveCount(0);
+		expect(await answersOfOrganization()).toEqual([]);
+		await expectNoAxeViolations(page);
+
+		app = await startSecondApp(stack);
+		await reconnect(context);
+		await expect(outbox.sent).toHaveText('Sendt: dit svar er gemt.');
+		await expect(callPage.answeredNone).toBeVisible();
+		await expect(page.getByTestId('none-waiting')).toBeHidden();
+		expect((await answersOfOrganization()).map((n) => n.kind)).toEqual(['none']);
 	} finally {
 		await context.close();
 		await app.stop();
