@@ -20,7 +20,7 @@ const MEETING_TITLE = 'Klyngestyregruppemøde';
  * Which of `stack.steeringMembers` each test answers as: after those attendance.spec.ts takes from the
  * start (0-8) and before those answer-feedback.spec.ts takes from the end (the last 4).
  */
-const MEMBER = { storedOnce: 9, overtaken: 10, answersNone: 11 } as const;
+const MEMBER = { storedOnce: 9, overtaken: 10, answersNone: 11, backgroundSync: 12 } as const;
 
 function memberFor(stack: StackInfo, role: keyof typeof MEMBER): Person {
 	const member = stack.steeringMembers[MEMBER[role]];
@@ -217,6 +217,60 @@ test('"Vi melder ingen ind" given with the server stopped is sent when it is bac
 		await expect(callPage.answeredNone).toBeVisible();
 		await expect(page.getByTestId('none-waiting')).toBeHidden();
 		expect((await answersOfOrganization()).map((n) => n.kind)).toEqual(['none']);
+	} finally {
+		await context.close();
+		await app.stop();
+	}
+});
+
+test('Background Sync sends a queued answer from the service worker with no page of the app open', async ({
+	browser,
+	stack
+}) => {
+	test.setTimeout(120_000);
+	const pb = await admin(stack);
+	const member = memberFor(stack, 'backgroundSync');
+	const meetingId = stack.nextMeeting.id;
+	let app = await startSecondApp(stack);
+	const context = await phoneFor(browser, app);
+	try {
+		const page = await context.newPage();
+		const meetingPage = new MeetingPage(page);
+		await logIn(page, member, stack.password);
+		await meetingPage.goto(meetingId);
+		const worker = await page.evaluate(async () => {
+			const registration = await navigator.serviceWorker.ready;
+			return registration.active?.scriptURL ?? '';
+		});
+		expect(worker).toMatch(/service-worker\.js$/);
+
+		await app.stop();
+		await meetingPage.answer.attend.click();
+		await expect(meetingPage.answer.waiting).toContainText('Venter på netværk: Deltager');
+		// No page of the app is open any more: only the service worker can send it.
+		await page.goto('about:blank');
+		app = await startSecondApp(stack);
+		expect(await answersOf(pb, member, meetingId)).toEqual([]);
+
+		const cdp = await context.newCDPSession(page);
+		const registered = new Promise<string>((resolve) =>
+			cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+				const found = registrations.find((r) => r.scopeURL.startsWith(app.url) && !r.isDeleted);
+				if (found) resolve(found.registrationId);
+			})
+		);
+		await cdp.send('ServiceWorker.enable');
+		await cdp.send('ServiceWorker.dispatchSyncEvent', {
+			origin: app.url,
+			registrationId: await registered,
+			tag: 'klyngeportal-outbox',
+			lastChance: false
+		});
+		await expect.poll(async () => (await answersOf(pb, member, meetingId)).map((a) => a.status)).toEqual(['attending']);
+
+		await meetingPage.goto(meetingId);
+		await expect(meetingPage.answer.status).toHaveText('Deltager');
+		await expect(meetingPage.answer.waiting).toBeHidden();
 	} finally {
 		await context.close();
 		await app.stop();
