@@ -2,7 +2,8 @@
 // `npm run reliability`: 100 random drop-and-replay rounds of the outbox against a real PocketBase
 // (with the demo data) and the built app, through the same flush module the phone uses
 // (src/lib/offline/outbox-flush.js). Each round queues one to three answers (attendance, or a
-// nomination) for one member and breaks the way there in one of four ways:
+// nomination; attendance through the one-tap buttons or the full answer form) for one member and
+// breaks the way there in one of four ways:
 //   killed-before  the app server is killed (SIGKILL) before the flush, then started again;
 //   lost-response  the first post reaches the app and is written, and its response is cut off
 //                  (a proxy in front of the app drops the connection once the app has answered);
@@ -233,12 +234,14 @@ async function main() {
 				if (rand() < 0.6) {
 					const { meeting } = free.shift();
 					const status = pick(['attending', 'absent']);
+					const form = pick(['quick', 'save']);
 					planned.push({
 						entry: {
 							...base,
 							key: `attendance:${meeting.id}`,
 							label: status,
-							action: `/moeder/${meeting.id}/svar?/quick`,
+							// The one-tap buttons, or the full answer form.
+							action: `/moeder/${meeting.id}/svar?/${form}`,
 							fields: [
 								['status', status],
 								['til', `/moeder/${meeting.id}`]
