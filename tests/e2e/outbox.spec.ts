@@ -21,6 +21,8 @@ const MEETING_TITLE = 'Klyngestyregruppemøde';
  * start (0-8) and before those answer-feedback.spec.ts takes from the end (the last 4).
  */
 const MEMBER = { storedOnce: 9, overtaken: 10, answersNone: 11, backgroundSync: 12 } as const;
+/** Answers the next meeting's attendance (the "melder ingen" test answers a call of its own). */
+const LOGS_OUT = 'answersNone';
 
 function memberFor(stack: StackInfo, role: keyof typeof MEMBER): Person {
 	const member = stack.steeringMembers[MEMBER[role]];
@@ -271,6 +273,43 @@ test('Background Sync sends a queued answer from the service worker with no page
 		await meetingPage.goto(meetingId);
 		await expect(meetingPage.answer.status).toHaveText('Deltager');
 		await expect(meetingPage.answer.waiting).toBeHidden();
+	} finally {
+		await context.close();
+		await app.stop();
+	}
+});
+
+test('"Log ud alligevel" forgets the waiting answers: they are never sent', async ({ browser, stack }) => {
+	test.setTimeout(120_000);
+	const pb = await admin(stack);
+	const member = memberFor(stack, LOGS_OUT);
+	const meetingId = stack.nextMeeting.id;
+	let app = await startSecondApp(stack);
+	const context = await phoneFor(browser, app);
+	try {
+		const page = await context.newPage();
+		const meetingPage = new MeetingPage(page);
+		const outbox = new OutboxStatus(page);
+		await logIn(page, member, stack.password);
+		await meetingPage.goto(meetingId);
+		await expect(meetingPage.answer.status).toHaveText('Du har ikke svaret endnu.');
+
+		await app.stop();
+		await meetingPage.answer.decline.click();
+		await expect(outbox.waiting).toContainText('Venter på netværk (1 svar)');
+		await page.getByRole('button', { name: 'Log ud', exact: true }).click();
+		await expect(outbox.logoutWarning).toContainText('Logger du ud nu, bliver det ikke sendt.');
+		// The answer is forgotten before the logout's post leaves. With the server stopped the logout
+		// itself does not arrive, so the member is still signed in when it is back: the answer must
+		// not be sent all the same.
+		await outbox.logoutAnyway.click();
+		app = await startSecondApp(stack);
+		await meetingPage.goto(meetingId);
+		await reconnect(context);
+		await expect(outbox.waiting).toBeHidden();
+		await expect(meetingPage.answer.waiting).toBeHidden();
+		await expect(meetingPage.answer.status).toHaveText('Du har ikke svaret endnu.');
+		expect(await answersOf(pb, member, meetingId)).toEqual([]);
 	} finally {
 		await context.close();
 		await app.stop();

@@ -67,6 +67,12 @@ export class OutboxState {
 		if (report.sent.length || report.refused.length) await invalidateAll();
 	}
 
+	/** Forgets every answer of the user still waiting ("Log ud alligevel": they will not be sent). */
+	async forgetWaiting(): Promise<void> {
+		for (const entry of this.waiting) await removeEntry(entry.id);
+		await this.refresh();
+	}
+
 	async dismiss(id: string): Promise<void> {
 		await removeEntry(id);
 		await this.refresh();
