@@ -66,6 +66,7 @@ export type AttendanceRecord = {
 	/** → users */
 	answered_by: RecordIdString;
 	arrives: IsoDateString;
+	client_id: string;
 	created: IsoDateString;
 	leaves: IsoDateString;
 	/** → meetings */

@@ -22,6 +22,8 @@ export interface AnswerRecord {
 	note: string;
 	answered_by: string;
 	updated: string;
+	/** The phone's id of the post that last wrote the answer (src/lib/server/delivery.ts). */
+	client_id?: string;
 }
 
 export interface TimedItem {

@@ -510,6 +510,37 @@ export const da = {
 		saveFailed: 'Mødet kunne ikke gemmes. Prøv igen, når du er online.',
 		updateReady: 'Ny version',
 		reload: 'genindlæs'
+	},
+	/** Answers waiting on the phone for the network (src/lib/offline). */
+	outbox: {
+		waiting: 'Venter på netværk',
+		waitingCount: (n: number) => `Venter på netværk (${n} svar)`,
+		waitingHint: 'Svarene sendes, så snart der er forbindelse. De er ikke sendt endnu.',
+		sent: 'Sendt',
+		sentCount: (n: number) => (n === 1 ? 'Sendt: dit svar er gemt.' : `Sendt: ${n} svar er gemt.`),
+		refusedTitle: 'Et svar blev ikke gemt',
+		refused: (label: string, reason: string) => `${label}. ${reason}`,
+		dismiss: 'OK',
+		sendNow: 'Prøv at sende nu',
+		logoutWarning: (n: number) =>
+			`Du har ${n} svar, der venter på netværk. Logger du ud nu, bliver ${n === 1 ? 'det' : 'de'} ikke sendt.`,
+		logoutAnyway: 'Log ud alligevel',
+		/** Names of queued answers, in the list of what waits. */
+		attendanceLabel: (answer: string, meeting: string) => (meeting ? `${answer}: ${meeting}` : answer),
+		nominationLabel: (name: string) => `Indstilling af ${name}`,
+		noneLabel: 'Vi melder ingen ind',
+		/** Beside the form whose answer waits. */
+		waitingFor: (label: string) => `Venter på netværk: ${label}. Svaret er ikke sendt endnu.`,
+		stay: 'Bliv logget ind',
+		/** Server side: a queued answer older than the one now stored. */
+		newer: (answer: string, when: string) =>
+			`Du havde allerede svaret et andet sted ${when}. Det svar gælder stadig: ${answer}. Svaret fra telefonen er ikke gemt.`,
+		otherUser: 'Svaret blev givet af en anden bruger på denne telefon og er ikke gemt.',
+		/** Server side: the lock fell while the answer waited. */
+		locked: (answer: string | null) =>
+			`Svarfristen var overskredet, da svaret nåede frem, så det er ikke gemt. ${
+				answer ? `Dit gældende svar: ${answer}.` : 'Du har ikke noget svar gemt.'
+			} Kontakt sekretariatet, hvis det skal ændres.`
 	}
 };
 

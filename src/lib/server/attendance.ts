@@ -5,10 +5,11 @@
 import type PocketBase from 'pocketbase';
 import { ClientResponseError } from 'pocketbase';
 import { error } from '@sveltejs/kit';
-import { parseInstant } from '$lib/dates';
+import { formatDateTime, parseInstant } from '$lib/dates';
 import { t } from '$lib/messages';
-import type { AnswerRecord, TimedItem } from '$lib/attendance/answers';
+import { describeAnswer, type AnswerRecord, type TimedItem } from '$lib/attendance/answers';
 import { answerErrors, type AnswerErrors } from './answer-form';
+import { wrongUser, type Delivery } from './delivery';
 import { isRecordId, orNotFound } from './errors';
 import { many } from './expand';
 
@@ -76,22 +77,63 @@ export async function loadMeetingAnswers(pb: PocketBase, meetingId: string) {
 }
 
 /**
+ * What a post means before anything is saved: a replay of the post that last wrote the answer
+ * (its response lost; answer success and change nothing), an answer from the outbox that is older
+ * than the answer now stored (refused, saying what holds), or one queued by another user.
+ */
+export function checkDelivery(
+	existing: AnswerRecord | undefined,
+	delivery: Delivery,
+	userId: string
+): { replay: true } | { refused: string } | null {
+	const other = wrongUser(delivery, userId);
+	if (other) return { refused: other };
+	if (!existing) return null;
+	if (delivery.clientId && existing.client_id === delivery.clientId) return { replay: true };
+	const updated = parseInstant(existing.updated);
+	if (delivery.queuedAt && updated && updated > delivery.queuedAt) {
+		return { refused: t.outbox.newer(describeAnswer(existing), formatDateTime(updated)) };
+	}
+	return null;
+}
+
+/**
  * Creates or changes the answer of `userId` for a meeting. Returns field messages when PocketBase
- * refuses it (the lock, a rule, an invariant); nothing is stored then.
+ * refuses it (the lock, a rule, an invariant); nothing is stored then. With the phone's `clientId`, a
+ * new answer takes it as its record id and every answer remembers it, so that a replay is recognised.
  */
 export async function saveAnswer(
 	pb: PocketBase,
 	meetingId: string,
 	userId: string,
 	existing: AnswerRecord | undefined,
-	record: Record<string, string>
+	record: Record<string, string>,
+	clientId: string | null = null
 ): Promise<AnswerErrors> {
 	try {
-		if (existing) await pb.collection('attendance').update(existing.id, record);
-		else await pb.collection('attendance').create({ ...record, meeting: meetingId, user: userId });
+		if (existing) await pb.collection('attendance').update(existing.id, { ...record, client_id: clientId ?? '' });
+		else
+			await pb.collection('attendance').create({
+				...record,
+				meeting: meetingId,
+				user: userId,
+				...(clientId ? { id: clientId, client_id: clientId } : {})
+			});
 		return {};
 	} catch (err) {
 		if (!(err instanceof ClientResponseError)) throw err;
+		// Two copies of one post racing: the other copy stored it.
+		if (!existing && clientId && (await storedBy(pb, clientId, meetingId, userId))) return {};
 		return answerErrors(err);
+	}
+}
+
+/** Whether the answer with the phone's id `clientId` is `userId`'s answer for the meeting. */
+async function storedBy(pb: PocketBase, clientId: string, meetingId: string, userId: string): Promise<boolean> {
+	try {
+		const found = await pb.collection('attendance').getOne<AnswerRecord>(clientId, { fields: 'meeting,user' });
+		return found.meeting === meetingId && found.user === userId;
+	} catch {
+		return false;
 	}
 }

@@ -327,17 +327,21 @@ export async function nominate(
 	page: CallPage,
 	forum: string,
 	user: AuthUser,
-	record: Record<string, string>
+	record: Record<string, string>,
+	clientId: string | null = null
 ): Promise<NominationErrors> {
 	try {
 		await pb.collection('nominations').create({
 			...record,
+			...(clientId ? { id: clientId } : {}),
 			call: page.call.id,
 			forum,
 			organization: user.organization,
 			kind: 'nominee'
 		});
 	} catch (err) {
+		// Two copies of one post racing: the other copy stored it.
+		if (clientId && (await alreadyStored(pb, clientId, page, user))) return {};
 		return refusal(err);
 	}
 	// A named person ends "vi melder ingen ind" (the hooks do so too; a second removal finds nothing).
@@ -346,12 +350,42 @@ export async function nominate(
 }
 
 /** "Vi melder ingen ind": the organisation's answer for the whole call. */
-export async function answerNone(pb: TypedPocketBase, page: CallPage, user: AuthUser): Promise<NominationErrors> {
+export async function answerNone(
+	pb: TypedPocketBase,
+	page: CallPage,
+	user: AuthUser,
+	clientId: string | null = null
+): Promise<NominationErrors> {
 	try {
-		await pb.collection('nominations').create({ call: page.call.id, organization: user.organization, kind: 'none' });
+		await pb.collection('nominations').create({
+			...(clientId ? { id: clientId } : {}),
+			call: page.call.id,
+			organization: user.organization,
+			kind: 'none'
+		});
 		return {};
 	} catch (err) {
+		if (clientId && (await alreadyStored(pb, clientId, page, user))) return {};
 		return refusal(err);
+	}
+}
+
+/**
+ * Whether the post with the phone's id `clientId` was already stored (its response lost on the way
+ * back): a nomination of the member's organisation in this call with that record id. Another
+ * organisation's record, or none, is not a replay (the view rule hides other organisations' rows).
+ */
+export async function alreadyStored(
+	pb: TypedPocketBase,
+	clientId: string,
+	page: CallPage,
+	user: AuthUser
+): Promise<boolean> {
+	try {
+		const found = await pb.collection('nominations').getOne(clientId, { fields: 'call,organization' });
+		return found.call === page.call.id && found.organization === user.organization;
+	} catch {
+		return false;
 	}
 }
 

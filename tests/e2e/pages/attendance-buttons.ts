@@ -9,6 +9,8 @@ export class AttendanceButtons {
 	readonly status: Locator;
 	/** "Dit svar er gemt.", shown where the member lands after saving. */
 	readonly saved: Locator;
+	/** "Venter på netværk: …", while the answer waits in the phone's outbox. */
+	readonly waiting: Locator;
 	readonly attend: Locator;
 	readonly decline: Locator;
 	readonly withSubstitute: Locator;
@@ -18,6 +20,7 @@ export class AttendanceButtons {
 	constructor(readonly scope: Locator) {
 		this.status = scope.getByTestId('answer-status');
 		this.saved = scope.getByRole('status').filter({ hasText: 'Dit svar er gemt.' });
+		this.waiting = scope.getByTestId('answer-waiting');
 		this.attend = scope.getByRole('button', { name: 'Deltager', exact: true });
 		this.decline = scope.getByRole('button', { name: 'Afbud', exact: true });
 		this.withSubstitute = scope.getByRole('link', { name: 'Afbud med suppleant', exact: true });

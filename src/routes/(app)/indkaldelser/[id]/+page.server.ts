@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { deadlinePhrase, isOpenForMembers } from '$lib/nominations';
 import {
 	CallNotFound,
+	alreadyStored,
 	answerNone,
 	changeNomination,
 	loadCall,
@@ -10,6 +11,7 @@ import {
 	withdraw
 } from '$lib/server/nominations';
 import { isLeader } from '$lib/server/memberships';
+import { readDelivery, wrongUser } from '$lib/server/delivery';
 import { t } from '$lib/messages';
 import { SAVED_PARAM, savedAt } from './saved';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -48,17 +50,28 @@ export const actions: Actions = {
 		const data = await page(event);
 		const form = await event.request.formData();
 		const { values, errors, record } = parseNomination(form, data);
+		const delivery = readDelivery(form);
+		const other = wrongUser(delivery, event.locals.user!.id);
+		if (other) return refuse(values.forum, values, { form: other });
+		// A replay whose first response was lost: already stored, even if the deadline has passed since.
+		if (delivery.clientId && (await alreadyStored(event.locals.pb, delivery.clientId, data, event.locals.user!)))
+			redirect(303, savedAt(data.call.id, `forum:${values.forum}`));
 		if (!data.canNominate) return refuse(values.forum, values, { form: t.nominations.errors.closed });
 		if (Object.keys(errors).length || !record) return refuse(values.forum, values, errors);
-		const refused = await nominate(event.locals.pb, data, values.forum, event.locals.user!, record);
+		const refused = await nominate(event.locals.pb, data, values.forum, event.locals.user!, record, delivery.clientId);
 		if (Object.keys(refused).length) return refuse(values.forum, values, refused);
 		redirect(303, savedAt(data.call.id, `forum:${values.forum}`));
 	},
 
 	none: async (event) => {
 		const data = await page(event);
+		const delivery = readDelivery(await event.request.formData());
+		const other = wrongUser(delivery, event.locals.user!.id);
+		if (other) return refuse('none', {}, { form: other });
+		if (delivery.clientId && (await alreadyStored(event.locals.pb, delivery.clientId, data, event.locals.user!)))
+			redirect(303, savedAt(data.call.id, 'none'));
 		if (!data.canNominate) return refuse('none', {}, { form: t.nominations.errors.closed });
-		const refused = await answerNone(event.locals.pb, data, event.locals.user!);
+		const refused = await answerNone(event.locals.pb, data, event.locals.user!, delivery.clientId);
 		if (Object.keys(refused).length) return refuse('none', {}, refused);
 		redirect(303, savedAt(data.call.id, 'none'));
 	},

@@ -1,9 +1,11 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { safeRedirect } from '$lib/server/auth';
 import { parseAnswer } from '$lib/server/answer-form';
-import { isOpen, loadMeetingAnswers, saveAnswer } from '$lib/server/attendance';
+import { checkDelivery, isOpen, loadMeetingAnswers, saveAnswer } from '$lib/server/attendance';
+import { readDelivery, type Delivery } from '$lib/server/delivery';
 import { isLeader, listMembers, roleIn } from '$lib/server/memberships';
 import { afterSaving } from '$lib/attendance/saved';
+import { describeAnswer, type AnswerRecord } from '$lib/attendance/answers';
 import { t } from '$lib/messages';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -37,6 +39,11 @@ async function context({ locals, params, url }: Pick<RequestEvent, 'locals' | 'p
 	};
 }
 
+/** The lock's message; for an answer that waited in the outbox, also what now holds. */
+function lockedMessage(answer: AnswerRecord | undefined, delivery: Delivery) {
+	return delivery.queuedAt ? t.outbox.locked(answer ? describeAnswer(answer) : null) : t.attendance.errors.locked;
+}
+
 export const load: PageServerLoad = async (event) => {
 	const c = await context(event, event.url.searchParams.get('for'));
 	const preset = { suppleant: 'substitute', delvist: 'partial' }[event.params.valg ?? ''] ?? null;
@@ -61,11 +68,20 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const c = await context(event, String(form.get('for') ?? '') || null);
 		const { values, errors, record } = parseAnswer(form, c.meeting);
+		const done = () =>
+			redirect(
+				303,
+				afterSaving(safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`), c.meeting.id)
+			);
+		const delivery = readDelivery(form);
+		const check = checkDelivery(c.answer, delivery, event.locals.user!.id);
+		if (check && 'replay' in check) done();
+		if (check && 'refused' in check) return fail(400, { values, errors: { form: check.refused } });
 		if (Object.keys(errors).length) return fail(400, { values, errors });
-		if (!c.open) return fail(400, { values, errors: { form: t.attendance.errors.locked } });
-		const refused = await saveAnswer(event.locals.pb, c.meeting.id, c.subject.id, c.answer, record);
+		if (!c.open) return fail(400, { values, errors: { form: lockedMessage(c.answer, delivery) } });
+		const refused = await saveAnswer(event.locals.pb, c.meeting.id, c.subject.id, c.answer, record, delivery.clientId);
 		if (Object.keys(refused).length) return fail(400, { values, errors: refused });
-		redirect(303, afterSaving(safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`), c.meeting.id));
+		done();
 	},
 
 	/**
@@ -77,17 +93,26 @@ export const actions: Actions = {
 		const c = await context(event, null);
 		const status = String(form.get('status') ?? '');
 		const refuse = (message: string) => fail(400, { quick: { meeting: c.meeting.id, error: message } });
+		const done = () =>
+			redirect(
+				303,
+				afterSaving(safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`), c.meeting.id)
+			);
+		const delivery = readDelivery(form);
+		const check = checkDelivery(c.answer, delivery, event.locals.user!.id);
+		if (check && 'replay' in check) done();
+		if (check && 'refused' in check) return refuse(check.refused);
 		if (status !== 'attending' && status !== 'absent') return refuse(t.attendance.errors.status);
-		if (!c.open) return refuse(t.attendance.errors.locked);
-		const refused = await saveAnswer(event.locals.pb, c.meeting.id, c.subject.id, c.answer, {
-			status,
-			substitute_name: '',
-			substitute_title: '',
-			substitute_email: '',
-			arrives: '',
-			leaves: ''
-		});
+		if (!c.open) return refuse(lockedMessage(c.answer, delivery));
+		const refused = await saveAnswer(
+			event.locals.pb,
+			c.meeting.id,
+			c.subject.id,
+			c.answer,
+			{ status, substitute_name: '', substitute_title: '', substitute_email: '', arrives: '', leaves: '' },
+			delivery.clientId
+		);
 		if (Object.keys(refused).length) return refuse(Object.values(refused)[0] ?? t.errors.generic);
-		redirect(303, afterSaving(safeRedirect(String(form.get('til') ?? '') || `/moeder/${c.meeting.id}`), c.meeting.id));
+		done();
 	}
 };
