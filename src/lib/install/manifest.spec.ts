@@ -71,7 +71,7 @@ describe('the web app manifest', () => {
 	});
 
 	it('takes its colours from the stylesheet', () => {
-		const css = readFileSync(join(STATIC, 'app.css'), 'utf8');
+		const css = readFileSync(join(ROOT, 'src', 'app.css'), 'utf8');
 		const variable = (name: string) => new RegExp(`--${name}:\\s*([^;]+);`).exec(css)?.[1];
 		expect(manifest.theme_color).toBe(variable('brand'));
 		expect(manifest.background_color).toBe(variable('paper'));
