@@ -17,6 +17,8 @@ describe('attachments as the agenda lists them', () => {
 	it('writes sizes the Danish way', () => {
 		expect(formatFileSize(245_123)).toBe('245 kB');
 		expect(formatFileSize(1_234_567)).toBe('1,2 MB');
+		expect(formatFileSize(10_738_000_000)).toBe('11 GB');
+		expect(formatFileSize(2_500_000_000)).toBe('2,5 GB');
 		expect(formatFileSize(2_500)).toBe('2,5 kB');
 		expect(formatFileSize(512)).toBe('512 byte');
 	});

@@ -46,11 +46,16 @@ export function attachmentKind(storedName: string): string {
 	return KINDS[ext] ?? (ext ? ext.toUpperCase() : 'fil');
 }
 
-/** "245 kB", "1,2 MB", "512 byte" — Danish decimal comma, 1 kB = 1000 bytes. */
+/** "245 kB", "1,2 MB", "10,7 GB", "512 byte" — Danish decimal comma, 1 kB = 1000 bytes. */
 export function formatFileSize(bytes: number): string {
 	if (!Number.isFinite(bytes) || bytes < 0) return '';
 	if (bytes < 1000) return `${bytes} byte`;
-	const [value, unit] = bytes < 1_000_000 ? [bytes / 1000, 'kB'] : [bytes / 1_000_000, 'MB'];
+	const [value, unit] =
+		bytes < 1_000_000
+			? [bytes / 1000, 'kB']
+			: bytes < 1_000_000_000
+				? [bytes / 1_000_000, 'MB']
+				: [bytes / 1_000_000_000, 'GB'];
 	const rounded = value < 10 ? Math.round(value * 10) / 10 : Math.round(value);
 	return `${String(rounded).replace('.', ',')} ${unit}`;
 }

@@ -196,6 +196,7 @@ async function fetchList(query = ''): Promise<OfflineList | null> {
 }
 
 async function saveAll(list: OfflineList, event: ExtendableEvent): Promise<void> {
+	for (const url of list.pages ?? []) await savePage(url).catch(() => {});
 	for (const meeting of list.meetings) {
 		// One at a time: a phone on a train, and a server shared with everyone else.
 		for (const url of [meeting.url, ...meeting.items.map((i) => i.url)]) await savePage(url).catch(() => {});

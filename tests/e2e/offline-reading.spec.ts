@@ -32,7 +32,7 @@ test('saved meetings, items and attachments open with the server stopped, with t
 	const next = `/moeder/${stack.nextMeeting.id}`;
 	await expect
 		.poll(() => savedPages(page), { timeout: 30_000 })
-		.toEqual(expect.arrayContaining([next, `${next}/punkter/1`]));
+		.toEqual(expect.arrayContaining([next, `${next}/punkter/1`, '/', '/moeder', '/indkaldelser']));
 
 	// The 2020 meeting is older than 90 days: saved when the member asks.
 	const past = `/moeder/${stack.pastMeeting.id}`;
@@ -50,9 +50,14 @@ test('saved meetings, items and attachments open with the server stopped, with t
 	await page.goto(past);
 	await expect(offline.stamp).toHaveText(STAMP_TODAY);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title ?? '');
-	// The way back to the meeting list is not saved: it says so instead of failing.
-	await expect(page.getByRole('link', { name: /^Alle møder.*\(ikke gemt\)$/ })).toBeVisible();
+	// The way back to the meeting list is saved (with the front page and the calls), so it is not marked.
+	await expect(page.getByRole('link', { name: /^Alle møder/ })).not.toContainText('ikke gemt');
 	await expectNoAxeViolations(page);
+
+	// Item 2 asks for participants: its call's page is not saved, and the link says so instead of failing.
+	await page.goto(`${past}/punkter/2`);
+	await expect(offline.stamp).toHaveText(STAMP_TODAY);
+	await expect(page.locator('main a[href^="/indkaldelser/"]').first()).toHaveText(/ \(ikke gemt\)$/);
 
 	await page.goto(`${past}/punkter/3`);
 	await expect(offline.stamp).toHaveText(STAMP_TODAY);
@@ -75,10 +80,15 @@ test('saved meetings, items and attachments open with the server stopped, with t
 	await expect(offline.stamp).toHaveText(STAMP_TODAY);
 
 	// A page that was never saved: the offline page, in Danish, accessible.
-	await page.goto('/indkaldelser');
+	await page.goto('/moeder/zzzzzzzzzzzzzzz');
 	await expect(offline.heading).toBeVisible();
 	await expect(page.getByText('Siden er ikke gemt på telefonen')).toBeVisible();
 	await expectNoAxeViolations(page);
+	// ... and it takes nothing away: the front page (where an installed app opens) is still there.
+	await page.goto('/');
+	await expect(offline.stamp).toHaveText(STAMP_TODAY);
+	await expect(page.getByRole('heading', { name: 'Dine frister' })).toBeVisible();
+	expect(await savedPages(page)).toEqual(expect.arrayContaining([next, past, '/moeder', '/indkaldelser']));
 	await page.context().close();
 });
 

@@ -51,6 +51,8 @@ export async function markUnsavedLinks(root: ParentNode, mark: string): Promise<
 		link.dataset.offlineMarked = '1';
 		const note = document.createElement('span');
 		note.className = 'not-saved';
+		// Kept as written, also where the link lays out its parts as a flex box (which drops the space).
+		note.style.whiteSpace = 'pre';
 		note.textContent = ` ${mark}`;
 		link.append(note);
 	}

@@ -17,6 +17,8 @@ export interface OfflineMeeting {
 
 export interface OfflineList {
 	user: string;
+	/** Pages beside the meetings: the front page, the meeting list and the calls. */
+	pages?: string[];
 	meetings: OfflineMeeting[];
 }
 

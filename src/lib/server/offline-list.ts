@@ -11,6 +11,9 @@ import { many } from './expand';
 import { attachmentSizes } from './meetings';
 import { attachmentTitle } from '$lib/attachments';
 
+/** The pages an installed app opens on (start_url, its shortcuts' targets): saved with the meetings. */
+export const OVERVIEW_PAGES = ['/', '/moeder', '/indkaldelser'] as const;
+
 /** Meetings that ended this long ago or less are kept without the member asking. */
 export const KEEP_DAYS = 90;
 
@@ -78,5 +81,5 @@ export async function offlineListFor(
 	const meetings: OfflineMeeting[] = [];
 	// One meeting at a time: each asks PocketBase for its attachments' sizes.
 	for (const row of rows) meetings.push(await describe(pb, row));
-	return { user: userId, meetings };
+	return { user: userId, pages: meetingId ? [] : [...OVERVIEW_PAGES], meetings };
 }
