@@ -209,7 +209,9 @@ test('the storage page shows what is saved and how much space it takes, and clea
 	await expect.poll(() => savedPages(page), { timeout: 60_000 }).toEqual(expect.arrayContaining([next, ...itemPages]));
 	const title = await page.goto(next).then(() => page.getByRole('heading', { level: 1 }).textContent());
 
-	await page.goto('/offline/gemt');
+	// Found from every page, at its foot.
+	await page.getByRole('contentinfo').getByRole('link', { name: 'Gemt til offline' }).click();
+	await expect(page).toHaveURL('/offline/gemt');
 	await expect(page.getByRole('heading', { level: 1, name: 'Gemt til offline' })).toBeVisible();
 	await expect(page.getByText(/^Sidst gemt i dag kl\. \d{1,2}\.\d{2}\.$/)).toBeVisible();
 	const entry = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title ?? '' }) });
