@@ -19,7 +19,9 @@ export const Collections = {
 	NominationFora: 'nomination_fora',
 	NominationTallies: 'nomination_tallies',
 	Nominations: 'nominations',
+	Notifications: 'notifications',
 	Organizations: 'organizations',
+	PushSubscriptions: 'push_subscriptions',
 	ReminderLog: 'reminder_log',
 	Sessions: 'sessions',
 	SubstituteInvitations: 'substitute_invitations',
@@ -317,6 +319,43 @@ export type NominationsRecord = {
 };
 export type NominationsResponse<Texpand = unknown> = NominationsRecord & BaseSystemFields<Texpand>;
 
+export type NotificationsChannelOptions = 'push' | 'email' | 'both' | 'none';
+export type NotificationsKindOptions =
+	| 'attendance'
+	| 'nomination'
+	| 'meeting_tomorrow'
+	| 'agenda_published'
+	| 'agenda_changed'
+	| 'minutes_published'
+	| 'follow_up'
+	| 'test';
+export type NotificationsOriginOptions = 'planner' | 'secretariat' | 'member' | 'event';
+export type NotificationsStatusOptions = 'pending' | 'sent' | 'failed' | 'cancelled';
+/** A record of `notifications` (base collection). */
+export type NotificationsRecord = {
+	id: string;
+	attempts: number;
+	channel: NotificationsChannelOptions | '';
+	created: IsoDateString;
+	due: IsoDateString;
+	error: string;
+	expires: IsoDateString;
+	kind: NotificationsKindOptions;
+	lease_owner: string;
+	lease_until: IsoDateString;
+	moment: string;
+	origin: NotificationsOriginOptions;
+	payload: unknown;
+	read_at: IsoDateString;
+	retry_at: IsoDateString;
+	sent_at: IsoDateString;
+	status: NotificationsStatusOptions;
+	subject: string;
+	updated: IsoDateString;
+	user: string;
+};
+export type NotificationsResponse<Texpand = unknown> = NotificationsRecord & BaseSystemFields<Texpand>;
+
 export type OrganizationsSectorOptions = 'hospital' | 'kommune' | 'psykiatri' | 'almen_praksis' | 'region' | 'andet';
 /** A record of `organizations` (base collection). */
 export type OrganizationsRecord = {
@@ -328,6 +367,22 @@ export type OrganizationsRecord = {
 	updated: IsoDateString;
 };
 export type OrganizationsResponse<Texpand = unknown> = OrganizationsRecord & BaseSystemFields<Texpand>;
+
+/** A record of `push_subscriptions` (base collection). */
+export type PushSubscriptionsRecord = {
+	id: string;
+	auth: string;
+	created: IsoDateString;
+	device: string;
+	endpoint: string;
+	failures: number;
+	last_seen: IsoDateString;
+	p256dh: string;
+	updated: IsoDateString;
+	user: string;
+	user_agent: string;
+};
+export type PushSubscriptionsResponse<Texpand = unknown> = PushSubscriptionsRecord & BaseSystemFields<Texpand>;
 
 /** A record of `reminder_log` (base collection). */
 export type ReminderLogRecord = {
@@ -401,7 +456,9 @@ export type CollectionRecords = {
 	nomination_fora: NominationForaRecord;
 	nomination_tallies: NominationTalliesRecord;
 	nominations: NominationsRecord;
+	notifications: NotificationsRecord;
 	organizations: OrganizationsRecord;
+	push_subscriptions: PushSubscriptionsRecord;
 	reminder_log: ReminderLogRecord;
 	sessions: SessionsRecord;
 	substitute_invitations: SubstituteInvitationsRecord;
@@ -423,7 +480,9 @@ export type CollectionResponses = {
 	nomination_fora: NominationForaResponse;
 	nomination_tallies: NominationTalliesResponse;
 	nominations: NominationsResponse;
+	notifications: NotificationsResponse;
 	organizations: OrganizationsResponse;
+	push_subscriptions: PushSubscriptionsResponse;
 	reminder_log: ReminderLogResponse;
 	sessions: SessionsResponse;
 	substitute_invitations: SubstituteInvitationsResponse;
@@ -446,7 +505,9 @@ export interface TypedPocketBase extends PocketBase {
 	collection(idOrName: 'nomination_fora'): RecordService<NominationForaResponse>;
 	collection(idOrName: 'nomination_tallies'): RecordService<NominationTalliesResponse>;
 	collection(idOrName: 'nominations'): RecordService<NominationsResponse>;
+	collection(idOrName: 'notifications'): RecordService<NotificationsResponse>;
 	collection(idOrName: 'organizations'): RecordService<OrganizationsResponse>;
+	collection(idOrName: 'push_subscriptions'): RecordService<PushSubscriptionsResponse>;
 	collection(idOrName: 'reminder_log'): RecordService<ReminderLogResponse>;
 	collection(idOrName: 'sessions'): RecordService<SessionsResponse>;
 	collection(idOrName: 'substitute_invitations'): RecordService<SubstituteInvitationsResponse>;
