@@ -541,6 +541,39 @@ export const da = {
 			`Svarfristen var overskredet, da svaret nåede frem, så det er ikke gemt. ${
 				answer ? `Dit gældende svar: ${answer}.` : 'Du har ikke noget svar gemt.'
 			} Kontakt sekretariatet, hvis det skal ændres.`
+	},
+	/** Reminders the planner writes, and the secretariat's "who was reminded" (issue 9). */
+	planner: {
+		/** "i dag", "i morgen", "om 7 dage": from when the reminder goes to the deadline. */
+		when: (days: number) => (days <= 0 ? 'i dag' : days === 1 ? 'i morgen' : `om ${days} dage`),
+		attendanceTitle: (when: string, meeting: string, day: string) => `Svar senest ${when}: ${meeting} ${day}`,
+		attendanceBody: (deadline: string) => `Svar senest ${deadline}. Deltager du?`,
+		attending: 'Deltager',
+		absent: 'Afbud',
+		nominationOpensTitle: (call: string) => `Ny indkaldelse: ${call}`,
+		nominationTitle: (when: string, call: string) => `Meld deltagere ind senest ${when}: ${call}`,
+		nominationBody: (deadline: string, urgent: boolean) =>
+			`${urgent ? 'Hurtigst muligt og senest' : 'Meld deltagere ind senest'} ${deadline}. Melder I ingen, så svar "Vi melder ingen ind".`,
+		tomorrowTitle: (meeting: string, time: string) => `I morgen kl. ${time}: ${meeting}`,
+		tomorrowBody: (when: string, place: string) => `${when}${place ? `, ${place}` : ''}.`,
+		agenda: 'Dagsorden:',
+		followUpTitle: (when: string) => `Opfølgning senest ${when}`,
+		followUpBody: (text: string, due: string) => `${text} – frist ${due}.`,
+		/** The "who was reminded" section. */
+		title: 'Påmindelser',
+		intro: 'Hvem der er mindet om fristen, hvordan og hvornår, og hvad der er planlagt.',
+		empty: 'Ingen påmindelser endnu.',
+		member: 'Medlem',
+		sent: 'Sendt',
+		next: 'Næste',
+		none: '–',
+		channel: { push: 'push', email: 'e-mail', both: 'push og e-mail', none: 'ikke sendt' } as Record<string, string>,
+		sentVia: (when: string, channel: string) => `${when} (${channel})`,
+		failed: (when: string) => `${when}: kunne ikke sendes`,
+		queued: (n: number) =>
+			n
+				? `Påmindelse sat i kø til ${n} ${n === 1 ? 'medlem' : 'medlemmer'}. Den sendes efter hvert medlems valg.`
+				: 'Alle har svaret; ingen påmindelser sendt.'
 	}
 };
 
