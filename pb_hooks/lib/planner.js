@@ -186,7 +186,110 @@ function outOfQuiet(ms, quiet) {
 	return target - offsetAt(target - offset);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Danish texts for rows queued here (the planner's own are src/lib/reminders/texts.ts; the same
+// words, so a "send now" reminder reads like a planned one).
+
+const DAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
+const MONTHS = [
+	'januar',
+	'februar',
+	'marts',
+	'april',
+	'maj',
+	'juni',
+	'juli',
+	'august',
+	'september',
+	'oktober',
+	'november',
+	'december'
+];
+
+const msOf = (value) => new Date(String(value).replace(' ', 'T')).getTime();
+const wall = (ms) => new Date(ms + offsetAt(ms));
+
+/** "fredag den 8. januar" */
+function dayAndMonth(ms) {
+	const d = wall(ms);
+	return DAYS[d.getUTCDay()] + ' den ' + d.getUTCDate() + '. ' + MONTHS[d.getUTCMonth()];
+}
+
+/** "torsdag den 7. januar kl. 12.00"; the end of a day (23.59) is the day alone. */
+function deadlineText(ms) {
+	const d = wall(ms);
+	const clock = d.getUTCHours() + '.' + (d.getUTCMinutes() < 10 ? '0' : '') + d.getUTCMinutes();
+	return clock === '23.59' ? dayAndMonth(ms) : dayAndMonth(ms) + ' kl. ' + clock;
+}
+
+/** "i dag", "i morgen", "om 5 dage": Copenhagen calendar days from `from` to `to`. */
+function whenText(from, to) {
+	const day = (ms) => {
+		const d = wall(ms);
+		return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+	};
+	const days = Math.round((day(to) - day(from)) / 86400000);
+	return days <= 0 ? 'i dag' : days === 1 ? 'i morgen' : 'om ' + days + ' dage';
+}
+
+function payload(kind, subject, id, title, body, navigate, actions) {
+	const notification = {
+		title: title.slice(0, 200),
+		body: body.slice(0, 1000),
+		navigate: navigate,
+		lang: 'da',
+		dir: 'ltr',
+		tag: kind + ':' + subject,
+		timestamp: Date.now(),
+		data: { id: id, kind: kind, subject: subject }
+	};
+	if (actions) notification.actions = actions;
+	return { web_push: 8030, notification: notification };
+}
+
+/** An attendance reminder: "Svar senest i morgen: <meeting> fredag den 8. januar", Deltager / Afbud. */
+function attendancePayload(app, meeting, id) {
+	const mail = require(`${__hooks}/lib/mail.js`);
+	const starts = msOf(meeting.getString('starts'));
+	const deadline = meeting.getString('attendance_deadline') ? msOf(meeting.getString('attendance_deadline')) : starts;
+	const answer = mail.appUrl(app, '/moeder/' + meeting.id + '#svar');
+	return payload(
+		'attendance',
+		meeting.id,
+		id,
+		'Svar senest ' + whenText(Date.now(), deadline) + ': ' + meeting.getString('title') + ' ' + dayAndMonth(starts),
+		'Sekretariatet mangler dit svar. Svar senest ' + deadlineText(deadline) + '. Deltager du?',
+		answer,
+		[
+			{ action: 'attending', title: 'Deltager', navigate: answer },
+			{ action: 'absent', title: 'Afbud', navigate: answer }
+		]
+	);
+}
+
+/** A nomination reminder: "Meld deltagere ind senest om 3 dage: <call>", with the seats when given. */
+function nominationPayload(app, call, id, seats) {
+	const mail = require(`${__hooks}/lib/mail.js`);
+	const deadline = msOf(call.getString('deadline'));
+	return payload(
+		'nomination',
+		call.id,
+		id,
+		'Meld deltagere ind senest ' + whenText(Date.now(), deadline) + ': ' + call.getString('title'),
+		'Sekretariatet mangler jeres svar. ' +
+			(call.getBool('urgent') ? 'Hurtigst muligt og senest ' : 'Meld deltagere ind senest ') +
+			deadlineText(deadline) +
+			'.' +
+			(seats ? ' Der kan meldes ind til: ' + seats + '.' : '') +
+			' Melder I ingen, så svar "Vi melder ingen ind".',
+		mail.appUrl(app, '/indkaldelser/' + call.id)
+	);
+}
+
 module.exports = {
+	attendancePayload: attendancePayload,
+	nominationPayload: nominationPayload,
+	payload: payload,
 	insertRows: insertRows,
 	cancelRows: cancelRows,
 	newId: newId,

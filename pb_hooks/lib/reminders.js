@@ -1,4 +1,5 @@
-// Attendance reminders: who gets one, the mail, and the log that the overview reads.
+// Attendance reminders by the secretariat ("Send påmindelse nu"): who gets one, queued in the
+// reminder outbox for the dispatcher, and the log that the overview reads.
 
 const DAY = 24 * 3600 * 1000;
 
@@ -39,14 +40,17 @@ module.exports = {
 	},
 
 	/**
-	 * Mails every active member of the meeting's group who has not answered, except the sender.
-	 * Throws a 404 for anyone but the group's secretariat, a 400 once the meeting is no longer open
-	 * for reminders and a 409 when the last round is less than a day old and `confirmed` is false.
+	 * Queues an attendance reminder for every active member of the meeting's group who has not
+	 * answered, except the sender: one outbox row each (origin "secretariat", moment
+	 * "manual@<round>", due now or after the member's quiet hours), which the dispatcher sends by
+	 * the member's own choice of push or e-mail. A member who chose "none" for attendance reminders
+	 * is not queued. Throws a 404 for anyone but the group's secretariat, a 400 once the meeting is
+	 * no longer open for reminders and a 409 when the last round is less than a day old and
+	 * `confirmed` is false. Returns the names queued for.
 	 */
 	send: (app, meeting, sender, confirmed) => {
 		const memberships = require(`${__hooks}/lib/memberships.js`);
-		const time = require(`${__hooks}/lib/danish-time.js`);
-		const mail = require(`${__hooks}/lib/mail.js`);
+		const planner = require(`${__hooks}/lib/planner.js`);
 		const group = meeting.get('group');
 		requireSecretariat(app, meeting, sender);
 		if (meeting.get('status') !== 'published' || instant(meeting.get('starts')) <= Date.now()) {
@@ -61,42 +65,29 @@ module.exports = {
 		const answers = app.findRecordsByFilter('attendance', 'meeting = {:meeting}', '', 0, 0, { meeting: meeting.id });
 		for (let i = 0; i < answers.length; i++) answered[answers[i].get('user')] = true;
 
-		const when = time.formatDateTime(meeting.get('starts'));
-		const deadline = meeting.get('attendance_deadline');
 		const members = memberships.members(app, group);
-		const sent = [];
+		const ids = {};
 		for (let i = 0; i < members.length; i++) {
-			const userId = members[i].get('user');
-			if (answered[userId] || userId === sender.id) continue;
-			const user = app.findRecordById('users', userId);
-			// The login form is pre-filled and leads straight to the answer buttons; a member who is
-			// logged in already goes straight on.
-			const link = mail.appUrl(
-				app,
-				'/login?til=' +
-					encodeURIComponent('/moeder/' + meeting.id + '#svar') +
-					'&email=' +
-					encodeURIComponent(user.email())
-			);
-			mail.send(
-				app,
-				{ email: user.email(), name: user.get('name') },
-				'Påmindelse: Deltager du i ' + meeting.get('title') + ' ' + when + '?',
-				[
-					'Hej ' + user.get('name') + ',',
-					'Sekretariatet mangler dit svar på, om du deltager i ' +
-						meeting.get('title') +
-						' ' +
-						when +
-						'.' +
-						(deadline ? ' Svar senest ' + time.formatDateTime(deadline) + '.' : '')
-				],
-				{ url: link, label: 'Svar her – det tager et tryk' }
-			);
-			sent.push(user.get('name'));
+			const userId = members[i].getString('user');
+			if (!answered[userId] && userId !== sender.id) ids[userId] = true;
 		}
+		const users = Object.keys(ids).length ? app.findRecordsByIds('users', Object.keys(ids)) : [];
+		const deadline = meeting.getString('attendance_deadline') || meeting.getString('starts');
+		const round = planner.newId();
+		const queued = planner.queue(
+			app,
+			users,
+			'attendance',
+			meeting.id,
+			'manual@' + round,
+			'secretariat',
+			deadline,
+			(user, id) => planner.attendancePayload(app, meeting, id)
+		);
+		const sent = queued.map((u) => u.getString('name')).sort();
 		if (sent.length) {
 			const log = new Record(app.findCachedCollectionByNameOrId('reminder_log'));
+			log.set('id', round);
 			log.set('meeting', meeting.id);
 			log.set('group', group);
 			log.set('sender', sender.id);
