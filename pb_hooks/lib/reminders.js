@@ -20,7 +20,71 @@ function requireSecretariat(app, meeting, user) {
 	if (role !== 'secretariat') throw new NotFoundError('Mødet findes ikke.');
 }
 
+/**
+ * Who was reminded about one deadline (kind "attendance" or "nomination" of `subject`), for the
+ * secretariat: per member of the group (observers only when a reminder concerned them), what went
+ * out, how and when, and the next planned one. Rows the dispatcher gave up on are shown as failed.
+ */
+function remindedAbout(app, groupId, kind, subject, includeObservers) {
+	const memberships = require(`${__hooks}/lib/memberships.js`);
+	const rows = app.findRecordsByFilter(
+		'notifications',
+		'subject = {:subject} && kind = {:kind} && status != "cancelled"',
+		'due',
+		0,
+		0,
+		{ subject: subject, kind: kind }
+	);
+	const people = {};
+	const members = memberships.members(app, groupId);
+	for (let i = 0; i < members.length; i++) {
+		const m = members[i];
+		if (!includeObservers && m.getString('role') === 'observer') continue;
+		people[m.getString('user')] = { sent: [], failed: [], next: null };
+	}
+	const nowIso = new Date().toISOString().replace('T', ' ');
+	for (let i = 0; i < rows.length; i++) {
+		const r = rows[i];
+		const who = people[r.getString('user')] || (people[r.getString('user')] = { sent: [], failed: [], next: null });
+		const status = r.getString('status');
+		if (status === 'sent') {
+			who.sent.push({ at: r.getString('sent_at'), channel: r.getString('channel'), origin: r.getString('origin') });
+		} else if (status === 'failed') {
+			who.failed.push({ at: r.getString('updated') });
+		} else if (
+			status === 'pending' &&
+			r.getString('expires') > nowIso &&
+			(!who.next || r.getString('due') < who.next.due)
+		) {
+			who.next = { due: r.getString('due'), origin: r.getString('origin') };
+		}
+	}
+	const ids = Object.keys(people);
+	const users = ids.length ? app.findRecordsByIds('users', ids) : [];
+	const out = [];
+	for (let i = 0; i < users.length; i++) {
+		const p = people[users[i].id];
+		p.sent.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+		out.push({ user: users[i].id, name: users[i].getString('name'), sent: p.sent, failed: p.failed, next: p.next });
+	}
+	out.sort((a, b) => a.name.localeCompare(b.name, 'da'));
+	return out;
+}
+
 module.exports = {
+	/** For the meeting's secretariat: who was reminded to answer attendance, how, when, and what is next. */
+	remindedForMeeting: (app, meeting, reader) => {
+		requireSecretariat(app, meeting, reader);
+		return { members: remindedAbout(app, meeting.getString('group'), 'attendance', meeting.id, true) };
+	},
+
+	/** For the call's secretariat: who was reminded to nominate (observers do not nominate). */
+	remindedForCall: (app, call, reader) => {
+		const role = require(`${__hooks}/lib/memberships.js`).roleIn(app, reader.id, call.getString('group'));
+		if (role !== 'secretariat') throw new NotFoundError('Indkaldelsen findes ikke.');
+		return { members: remindedAbout(app, call.getString('group'), 'nomination', call.id, false) };
+	},
+
 	/** The meeting named by the route's {id}, or a Danish 404. */
 	meetingOf: (e) => {
 		try {

@@ -289,7 +289,7 @@ describe('reminders for a call', () => {
 			[chair.record.id, openMember.record.id, cast.people.member.record.id].sort()
 		);
 		for (const row of rows) {
-			expect(row).toMatchObject({ origin: 'secretariat', status: 'pending', expires: call.deadline });
+			expect(row).toMatchObject({ origin: 'secretariat', status: 'pending', expires: DEADLINE });
 			expect(row.moment).toMatch(/^manual@[a-z0-9]{15}$/);
 		}
 		expect(mailsAbout('Indkaldelse med påmindelser')).toEqual([]);
@@ -305,6 +305,24 @@ describe('reminders for a call', () => {
 			'Faglig gruppe (1 plads pr. organisation), Strategisk (2 pladser pr. organisation)'
 		);
 		expect(row?.payload.notification.navigate).toBe(`https://klyngeportal.test/indkaldelser/${call.id}`);
+	});
+
+	it("show the call's secretariat who was reminded, and nobody else", async () => {
+		const call = await answeredCall('Indkaldelse med overblik');
+		type Reminded = { members: { user: string; name: string; next: { origin: string } | null }[] };
+		const reminded = (pb: PocketBase) => get<Reminded>(pb, `/api/klynge/reminders/calls/${call.id}`);
+		await remind(cast.as('secretariat'), call.id);
+		const { members } = await reminded(cast.as('secretariat'));
+		const next = Object.fromEntries(members.map((m) => [m.name, m.next?.origin ?? null]));
+		expect(next).toMatchObject({
+			'Fie Formand': 'secretariat',
+			'Frida Eff': 'secretariat',
+			'Mette Medlem': 'secretariat'
+		});
+		for (const pb of [cast.as('member'), chair.pb, cast.as('otherSecretariat'), cast.as('outsider')]) {
+			await expect(reminded(pb)).rejects.toMatchObject({ status: 404 });
+		}
+		await expect(reminded(cast.as('anon'))).rejects.toMatchObject({ status: 401 });
 	});
 
 	it('are logged with the call, and reported to its secretariat only', async () => {

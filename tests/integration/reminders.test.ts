@@ -207,6 +207,53 @@ describe('reminders', () => {
 	});
 });
 
+describe('who was reminded', () => {
+	type Reminded = {
+		members: {
+			user: string;
+			name: string;
+			sent: { at: string; channel: string; origin: string }[];
+			failed: { at: string }[];
+			next: { due: string; origin: string } | null;
+		}[];
+	};
+	const reminded = (pb: PocketBase, meeting: string) =>
+		pb.send<Reminded>(`/api/klynge/reminders/meetings/${meeting}`, { method: 'GET' });
+
+	it("shows the group's secretariat, per member, what went out, how, when and what is next", async () => {
+		const meeting = await meetingWithOneAnswer('Møde med overblik over påmindelser');
+		let { members } = await reminded(cast.as('secretariat'), meeting.id);
+		const kaj = () => members.find((m) => m.user === colleague.record.id)!;
+		expect(kaj()).toMatchObject({ name: 'Kaj Kollega', sent: [], failed: [], next: null });
+
+		await remind(cast.as('secretariat'), meeting.id);
+		({ members } = await reminded(cast.as('secretariat'), meeting.id));
+		expect(kaj().next).toMatchObject({ origin: 'secretariat', due: expect.stringMatching(/^\d{4}-/) });
+
+		// As the dispatcher records a sent reminder (arranged here as the superuser).
+		const [row] = await queuedFor(meeting.id).then((rows) => rows.filter((r) => r.user === colleague.record.id));
+		await cast.admin
+			.collection('notifications')
+			.update(row.id, { status: 'sent', channel: 'email', sent_at: '2026-12-03 09:15:00.000Z' });
+		({ members } = await reminded(cast.as('secretariat'), meeting.id));
+		expect(kaj()).toMatchObject({
+			sent: [{ at: '2026-12-03 09:15:00.000Z', channel: 'email', origin: 'secretariat' }],
+			next: null
+		});
+		// Every member of the group is listed, reminded or not.
+		expect(members.map((m) => m.name)).toEqual(expect.arrayContaining(['Mette Medlem', 'Fie Formand', 'Kaj Kollega']));
+	});
+
+	it('is a 404 for everyone else, the chair included, and a 401 without a login', async () => {
+		const meeting = cast.meetings.published.id;
+		for (const pb of [cast.as('member'), chair.pb, cast.as('otherSecretariat'), cast.as('guest'), cast.as('former')]) {
+			await expect(reminded(pb, meeting)).rejects.toMatchObject({ status: 404 });
+		}
+		await expect(reminded(cast.as('secretariat'), 'xxxxxxxxxxxxxxx')).rejects.toMatchObject({ status: 404 });
+		await expect(reminded(cast.as('anon'), meeting)).rejects.toMatchObject({ status: 401 });
+	});
+});
+
 describe('the reminder log', () => {
 	let logId: string;
 	beforeAll(async () => {

@@ -559,21 +559,20 @@ export const da = {
 		agenda: 'Dagsorden:',
 		followUpTitle: (when: string) => `Opfølgning senest ${when}`,
 		followUpBody: (text: string, due: string) => `${text} – frist ${due}.`,
-		/** The "who was reminded" section. */
+		/** The secretariat's "who was reminded" section (fremmøde, a call's status page). */
 		title: 'Påmindelser',
-		intro: 'Hvem der er mindet om fristen, hvordan og hvornår, og hvad der er planlagt.',
-		empty: 'Ingen påmindelser endnu.',
-		member: 'Medlem',
-		sent: 'Sendt',
+		summary: (reminded: number, total: number) => `Påmindelser: ${reminded} af ${total} er mindet`,
+		intro: 'Hvem der er mindet om fristen, hvordan og hvornår, og hvornår den næste påmindelse er planlagt.',
+		sent: 'Mindet',
 		next: 'Næste',
-		none: '–',
-		channel: { push: 'push', email: 'e-mail', both: 'push og e-mail', none: 'ikke sendt' } as Record<string, string>,
-		sentVia: (when: string, channel: string) => `${when} (${channel})`,
-		failed: (when: string) => `${when}: kunne ikke sendes`,
-		queued: (n: number) =>
-			n
-				? `Påmindelse sat i kø til ${n} ${n === 1 ? 'medlem' : 'medlemmer'}. Den sendes efter hvert medlems valg.`
-				: 'Alle har svaret; ingen påmindelser sendt.'
+		notYet: 'Ikke mindet endnu',
+		noneNext: 'Ingen planlagt',
+		failed: 'Kunne ikke sendes',
+		bySecretariat: 'af sekretariatet',
+		/** How a reminder went out. */
+		channel: (channel: string) =>
+			({ push: 'push', email: 'e-mail', both: 'push og e-mail', none: 'ikke sendt' })[channel] ?? channel,
+		empty: 'Ingen i gruppen skal mindes om denne frist.'
 	}
 };
 
