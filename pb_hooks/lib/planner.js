@@ -1,3 +1,4 @@
+/* global DynamicModel */
 // Writing the reminder outbox (notifications) in bulk: the planner's batches, the secretariat's
 // "send now" rounds and the meeting events. Raw SQL inside one transaction per call: an insert is
 // "insert or ignore" on the unique key (user, kind, subject, moment), so a row planned twice, a
@@ -286,7 +287,72 @@ function nominationPayload(app, call, id, seats) {
 	);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The planner's read: everything one pass needs, as compact JSON made by SQLite itself (the
+// records API at 63,000 people takes tens of seconds to page through; this takes well under one).
+// The conditions are the same as the app's (src/lib/server/memberships.ts ACTIVE_MEMBERSHIP,
+// attendance.ts isOpen, nominations.ts) and the planner applies the rest (src/lib/server/reminders/
+// planner.ts `mustAct`).
+
+const STATE_QUERIES = {
+	// Upcoming published meetings.
+	meetings:
+		'SELECT json_group_array(json_array(id, [[group]], title, starts, attendance_deadline, location_room, ' +
+		"location_address)) FROM meetings WHERE status = 'published' AND starts > {:now}",
+	// The agenda titles of the meetings in the planning horizon (for "meeting tomorrow").
+	items:
+		'SELECT json_group_array(json_array(a.meeting, a.position, a.title)) FROM agenda_items a ' +
+		"JOIN meetings m ON m.id = a.meeting WHERE m.status = 'published' AND m.starts > {:now} AND m.starts <= {:until}",
+	// Active, ordinary memberships (not one meeting's guest access).
+	memberships:
+		'SELECT json_group_array(json_array(user, [[group]], role)) FROM memberships ' +
+		"WHERE IFNULL(meeting, '') = '' AND (IFNULL(starts, '') = '' OR starts <= {:now}) " +
+		"AND (IFNULL(ends, '') = '' OR ends > {:now})",
+	// The members' organisation and reminder preferences (raw JSON text, read by resolvePrefs).
+	users:
+		"SELECT json_group_array(json_array(id, organization, IFNULL(CAST(notification_prefs AS TEXT), ''))) FROM users " +
+		"WHERE id IN (SELECT user FROM memberships WHERE IFNULL(meeting, '') = '')",
+	attendance:
+		'SELECT json_group_array(json_array(a.meeting, a.user, a.status)) FROM attendance a ' +
+		"JOIN meetings m ON m.id = a.meeting WHERE m.status = 'published' AND m.starts > {:now}",
+	calls:
+		'SELECT json_group_array(json_array(id, [[group]], title, urgent, deadline, opened_at, created, eligibility, ' +
+		"json(IFNULL(NULLIF(eligible_sectors, ''), '[]')), json(IFNULL(NULLIF(eligible_organizations, ''), '[]')))) " +
+		"FROM nomination_calls WHERE status = 'open' AND deadline > {:now}",
+	// Organisations that have answered an open call: named someone or said "melder ingen".
+	answered:
+		'SELECT json_group_array(json_array(call, organization)) FROM (SELECT DISTINCT n.call, n.organization ' +
+		"FROM nominations n JOIN nomination_calls c ON c.id = n.call WHERE c.status = 'open' AND c.deadline > {:now})",
+	organizations: 'SELECT json_group_array(json_array(id, sector)) FROM organizations',
+	// Open follow-ups of meetings whose minutes are out (what members can read).
+	followUps:
+		'SELECT json_group_array(json_array(f.id, f.meeting, m.[[group]], f.text, f.due, f.owner_user, ' +
+		"f.owner_organization)) FROM follow_ups f JOIN meetings m ON m.id = f.meeting WHERE f.status = 'open' " +
+		"AND m.status = 'minutes_published'",
+	// The planner's own rows whose deadline is still ahead.
+	existing:
+		'SELECT json_group_array(json_array(id, user, kind, subject, moment, status, origin, due)) FROM notifications ' +
+		"WHERE origin = 'planner' AND expires > {:now}"
+};
+
+/** `{ "meetings": [[…], …], … }` as one JSON text; `now` and `until` are PocketBase dates. */
+function state(app, now, until) {
+	if (!DATE.test(now) || !DATE.test(until)) throw new BadRequestError('Ugyldig tid.');
+	const parts = [];
+	for (const key in STATE_QUERIES) {
+		const row = new DynamicModel({ j: '' });
+		app
+			.db()
+			.newQuery('SELECT (' + STATE_QUERIES[key] + ') AS j')
+			.bind({ now: now, until: until })
+			.one(row);
+		parts.push(JSON.stringify(key) + ':' + (row.j || '[]'));
+	}
+	return '{' + parts.join(',') + '}';
+}
+
 module.exports = {
+	state: state,
 	attendancePayload: attendancePayload,
 	nominationPayload: nominationPayload,
 	payload: payload,

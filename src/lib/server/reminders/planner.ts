@@ -1,7 +1,7 @@
 // The reminder planner: derives the outbox rows from the deadlines, for everyone in one pass.
 //
-// It reads in bulk with the engine's superuser client (a handful of large lists, never one read per
-// member: it must plan 63,000 people at once), decides who still must act by the same rules as
+// It reads in bulk with the engine's superuser client (one request whose JSON SQLite makes, never one
+// read per member: it must plan 63,000 people at once), decides who still must act by the same rules as
 // "what must I do" (src/lib/server/todo.ts `deadlinesFor`), plans the moments of each deadline
 // (src/lib/reminders/schedule.ts) and writes the difference through a superuser-only PocketBase
 // route (pb_hooks/planner.pb.js): new rows insert-or-ignore on the outbox's unique key, rows that
@@ -51,8 +51,6 @@ export const HORIZON_MS = 8 * 24 * 3600 * 1000;
 
 /** Rows per write request (one transaction each). */
 const WRITE_BATCH = 1000;
-/** Records per list page. */
-const PAGE = 1000;
 
 interface Member {
 	user: string;
@@ -141,130 +139,127 @@ export interface WantedRow {
 }
 
 const pbDate = toPocketBaseDate;
-const list = <T>(pb: PocketBase, collection: string, options: Record<string, unknown>) =>
-	pb.collection(collection).getFullList<T>({ batch: PAGE, requestKey: null, ...options });
 
-/** Reads what the plan is made from: the upcoming and open things, who belongs where, who answered. */
-export async function readPlanState(pb: PocketBase, now: Date): Promise<PlanState> {
-	const at = { now: pbDate(now) };
-	const active = '(starts = "" || starts <= {:now}) && (ends = "" || ends > {:now})';
-	type MeetingRow = {
-		id: string;
-		group: string;
-		title: string;
-		starts: string;
-		attendance_deadline: string;
-		location_room: string;
-		location_address: string;
-		expand?: { agenda_items_via_meeting?: { title: string; position: number }[] };
-	};
-	type CallRow = Omit<Call, 'deadline' | 'opened'> & { deadline: string; opened_at: string; created: string };
-	type FollowUpRow = Omit<FollowUp, 'due' | 'group'> & { due: string; expand?: { meeting?: { group: string } } };
-	const [settings, meetings, memberships, users, answers, calls, nominations, orgs, followUps, existing] =
-		await Promise.all([
-			pb.settings.getAll({ fields: 'meta.appURL', requestKey: null }) as Promise<{ meta?: { appURL?: string } }>,
-			list<MeetingRow>(pb, 'meetings', {
-				filter: pb.filter('status = "published" && starts > {:now}', at),
-				expand: 'agenda_items_via_meeting',
-				fields:
-					'id,group,title,starts,attendance_deadline,location_room,location_address,' +
-					'expand.agenda_items_via_meeting.title,expand.agenda_items_via_meeting.position'
-			}),
-			list<Member & { group: string }>(pb, 'memberships', {
-				filter: pb.filter(`meeting = "" && ${active}`, at),
-				fields: 'user,group,role'
-			}),
-			list<{ id: string; organization: string; notification_prefs: unknown }>(pb, 'users', {
-				fields: 'id,organization,notification_prefs'
-			}),
-			list<{ meeting: string; user: string; status: string }>(pb, 'attendance', {
-				filter: pb.filter('meeting.status = "published" && meeting.starts > {:now}', at),
-				fields: 'meeting,user,status'
-			}),
-			list<CallRow>(pb, 'nomination_calls', {
-				filter: pb.filter('status = "open" && deadline > {:now}', at),
-				fields: 'id,group,title,urgent,deadline,opened_at,created,eligibility,eligible_sectors,eligible_organizations'
-			}),
-			list<{ call: string; organization: string }>(pb, 'nominations', {
-				filter: pb.filter('call.status = "open" && call.deadline > {:now}', at),
-				fields: 'call,organization'
-			}),
-			list<{ id: string; sector: string }>(pb, 'organizations', { fields: 'id,sector' }),
-			list<FollowUpRow>(pb, 'follow_ups', {
-				filter: 'status = "open" && meeting.status = "minutes_published"',
-				expand: 'meeting',
-				fields: 'id,meeting,text,due,owner_user,owner_organization,expand.meeting.group'
-			}),
-			list<Existing>(pb, 'notifications', {
-				filter: pb.filter('origin = "planner" && expires > {:now}', at),
-				fields: 'id,user,kind,subject,moment,status,origin,due'
-			})
-		]);
+/** The tuples pb_hooks/lib/planner.js `state` returns, per list (SQLite's json_array rows). */
+interface StateTuples {
+	meetings: [string, string, string, string, string, string, string][];
+	items: [string, number, string][];
+	memberships: [string, string, string][];
+	users: [string, string, string][];
+	attendance: [string, string, string][];
+	calls: [string, string, string, number, string, string, string, string, string[], string[]][];
+	answered: [string, string][];
+	organizations: [string, string][];
+	followUps: [string, string, string, string, string, string, string][];
+	existing: [string, string, string, string, string, string, string, string][];
+}
 
-	const members = new Map<string, Member[]>();
-	for (const m of memberships) {
-		const group = members.get(m.group) ?? [];
-		group.push({ user: m.user, role: m.role });
-		members.set(m.group, group);
+function parsePrefs(raw: string): unknown {
+	if (!raw) return null;
+	try {
+		return JSON.parse(raw);
+	} catch {
+		return null;
 	}
-	const answerMap = new Map<string, Map<string, string>>();
-	for (const a of answers) {
-		const meeting = answerMap.get(a.meeting) ?? new Map<string, string>();
-		meeting.set(a.user, a.status);
-		answerMap.set(a.meeting, meeting);
+}
+
+/**
+ * Reads what the plan is made from in one request (pb_hooks/planner.pb.js: SQLite makes the JSON,
+ * so 63,000 people take one read rather than hundreds of record pages): the upcoming published
+ * meetings, active memberships, members' organisations and preferences, attendance answers, open
+ * calls and the organisations that have answered them, open follow-ups, and the planner's own rows.
+ */
+export async function readPlanState(pb: PocketBase, now: Date): Promise<PlanState> {
+	const [settings, raw] = await Promise.all([
+		pb.settings.getAll({ fields: 'meta.appURL', requestKey: null }) as Promise<{ meta?: { appURL?: string } }>,
+		pb.send<StateTuples>('/api/klynge/planner/state', {
+			method: 'GET',
+			query: { now: pbDate(now), until: pbDate(new Date(now.getTime() + HORIZON_MS + 86_400_000)) },
+			requestKey: null
+		})
+	]);
+
+	const itemsOf = new Map<string, { position: number; title: string }[]>();
+	for (const [meeting, position, title] of raw.items) {
+		const list = itemsOf.get(meeting) ?? [];
+		list.push({ position, title });
+		itemsOf.set(meeting, list);
+	}
+	const members = new Map<string, Member[]>();
+	for (const [user, group, role] of raw.memberships) {
+		const list = members.get(group) ?? [];
+		list.push({ user, role });
+		members.set(group, list);
+	}
+	const answers = new Map<string, Map<string, string>>();
+	for (const [meeting, user, status] of raw.attendance) {
+		const byUser = answers.get(meeting) ?? new Map<string, string>();
+		byUser.set(user, status);
+		answers.set(meeting, byUser);
 	}
 	const answered = new Map<string, Set<string>>();
-	for (const n of nominations) {
-		const orgsOfCall = answered.get(n.call) ?? new Set<string>();
-		orgsOfCall.add(n.organization);
-		answered.set(n.call, orgsOfCall);
+	for (const [call, organization] of raw.answered) {
+		const orgs = answered.get(call) ?? new Set<string>();
+		orgs.add(organization);
+		answered.set(call, orgs);
 	}
 	return {
 		now,
 		appUrl: (settings.meta?.appURL ?? '').replace(/\/$/, ''),
-		meetings: meetings.flatMap((m) => {
-			const starts = parseInstant(m.starts);
+		meetings: raw.meetings.flatMap(([id, group, title, startsAt, deadlineAt, room, address]) => {
+			const starts = parseInstant(startsAt);
 			if (!starts) return [];
-			const deadline = parseInstant(m.attendance_deadline) ?? starts;
-			const items = (m.expand?.agenda_items_via_meeting ?? [])
-				.slice()
-				.sort((a, b) => a.position - b.position)
-				.map((i) => i.title);
-			return [
-				{
-					id: m.id,
-					group: m.group,
-					title: m.title,
-					starts,
-					deadline,
-					open: deadline > now,
-					place: [m.location_room, m.location_address].filter(Boolean).join(', '),
-					items
-				}
-			];
+			const deadline = parseInstant(deadlineAt) ?? starts;
+			const items = (itemsOf.get(id) ?? []).sort((a, b) => a.position - b.position).map((i) => i.title);
+			const place = [room, address].filter(Boolean).join(', ');
+			return [{ id, group, title, starts, deadline, open: deadline > now, place, items }];
 		}),
-		calls: calls.flatMap((c) => {
-			const deadline = parseInstant(c.deadline);
-			if (!deadline) return [];
-			return [{ ...c, deadline, opened: parseInstant(c.opened_at) ?? parseInstant(c.created) ?? now }];
-		}),
-		followUps: followUps.map((f) => ({
-			id: f.id,
-			meeting: f.meeting,
-			group: f.expand?.meeting?.group ?? '',
-			text: f.text,
-			due: parseInstant(f.due),
-			owner_user: f.owner_user,
-			owner_organization: f.owner_organization
+		calls: raw.calls.flatMap(
+			([id, group, title, urgent, deadlineAt, openedAt, created, eligibility, sectors, orgs]) => {
+				const deadline = parseInstant(deadlineAt);
+				if (!deadline) return [];
+				const opened = parseInstant(openedAt) ?? parseInstant(created) ?? now;
+				return [
+					{
+						id,
+						group,
+						title,
+						urgent: !!urgent,
+						deadline,
+						opened,
+						eligibility,
+						eligible_sectors: sectors ?? [],
+						eligible_organizations: orgs ?? []
+					}
+				];
+			}
+		),
+		followUps: raw.followUps.map(([id, meeting, group, text, due, owner_user, owner_organization]) => ({
+			id,
+			meeting,
+			group,
+			text,
+			due: parseInstant(due),
+			owner_user,
+			owner_organization
 		})),
 		members,
 		users: new Map(
-			users.map((u) => [u.id, { organization: u.organization, prefs: resolvePrefs(u.notification_prefs) }])
+			raw.users.map(([id, organization, prefs]) => [id, { organization, prefs: resolvePrefs(parsePrefs(prefs)) }])
 		),
-		answers: answerMap,
+		answers,
 		answered,
-		sectors: new Map(orgs.map((o) => [o.id, o.sector])),
-		existing
+		sectors: new Map(raw.organizations),
+		existing: raw.existing.map(([id, user, kind, subject, moment, status, origin, due]) => ({
+			id,
+			user,
+			kind,
+			subject,
+			moment,
+			status,
+			origin,
+			due
+		}))
 	};
 }
 
