@@ -317,9 +317,16 @@ export function mustAct(state: PlanState): Map<string, MustAct[]> {
 	return out;
 }
 
-/** Every row the plan wants now (before the grace and the horizon decide which are written). */
+/**
+ * Every row the plan wants now up to the horizon, past ones included (the grace decides which of
+ * those are still written; a pending past one is not cancelled for being past).
+ */
 export function wantedRows(state: PlanState, todo = mustAct(state)): WantedRow[] {
 	const { now, appUrl } = state;
+	const horizon = now.getTime() + HORIZON_MS;
+	// A deadline whose earliest moment (7 days before, or the evening before that when quiet hours
+	// move it back) is past the horizon has nothing to plan yet: skip its scheduling altogether.
+	const beyond = (deadline: Date) => deadline.getTime() - 8 * 86_400_000 > horizon;
 	const meetings = new Map(state.meetings.map((m) => [m.id, m]));
 	const calls = new Map(state.calls.map((c) => [c.id, c]));
 	const followUps = new Map(state.followUps.map((f) => [f.id, f]));
@@ -327,6 +334,16 @@ export function wantedRows(state: PlanState, todo = mustAct(state)): WantedRow[]
 	const prefsOf = (user: string) => state.users.get(user)?.prefs;
 	const wants = (prefs: ReminderPrefs | undefined, kind: PrefKind): prefs is ReminderPrefs =>
 		!!prefs && (prefs.channels[kind] as ChannelChoice) !== 'none';
+	// Moments depend only on the deadline and the quiet hours (and `now`, fixed for the pass): most
+	// members share the default quiet hours, so each deadline is scheduled a handful of times, not
+	// once per member (Copenhagen wall-clock arithmetic is the costly part of a pass).
+	const memo = new Map<string, Moment[]>();
+	const once = (key: string, quiet: ReminderPrefs['quiet'], make: () => Moment[]) => {
+		const k = `${key}|${quiet.from}|${quiet.to}`;
+		let moments = memo.get(k);
+		if (!moments) memo.set(k, (moments = make()));
+		return moments;
+	};
 	const push = (
 		user: string,
 		kind: PlannedKind,
@@ -336,6 +353,8 @@ export function wantedRows(state: PlanState, todo = mustAct(state)): WantedRow[]
 		make: (m: Moment, id: string, badge: number) => ReminderPayload
 	) => {
 		for (const m of moments) {
+			// Beyond the horizon nothing is written yet, so nothing there can need cancelling either.
+			if (m.at.getTime() > horizon) continue;
 			rows.push({ user, kind, subject, moment: m.key, at: m.at, expires, payload: (id, badge) => make(m, id, badge) });
 		}
 	};
@@ -345,9 +364,14 @@ export function wantedRows(state: PlanState, todo = mustAct(state)): WantedRow[]
 		for (const item of items) {
 			if (item.kind === 'attendance') {
 				const m = meetings.get(item.subject)!;
-				if (!wants(prefs, 'attendance')) continue;
-				push(user, 'attendance', m.id, attendanceMoments(m.deadline, prefs.quiet, now), m.deadline, (mo, id, badge) =>
-					attendancePayload({ id, at: mo.at, badge }, m, m.deadline, appUrl)
+				if (!wants(prefs, 'attendance') || beyond(m.deadline)) continue;
+				push(
+					user,
+					'attendance',
+					m.id,
+					once(`a|${m.id}`, prefs.quiet, () => attendanceMoments(m.deadline, prefs.quiet, now)),
+					m.deadline,
+					(mo, id, badge) => attendancePayload({ id, at: mo.at, badge }, m, m.deadline, appUrl)
 				);
 			} else if (item.kind === 'nomination') {
 				const c = calls.get(item.subject)!;
@@ -356,7 +380,7 @@ export function wantedRows(state: PlanState, todo = mustAct(state)): WantedRow[]
 					user,
 					'nomination',
 					c.id,
-					nominationMoments(c.opened, c.deadline, prefs.quiet, now),
+					once(`n|${c.id}`, prefs.quiet, () => nominationMoments(c.opened, c.deadline, prefs.quiet, now)),
 					c.deadline,
 					(mo, id, badge) => nominationPayload({ id, at: mo.at, badge, rule: mo.rule }, c, c.deadline, appUrl)
 				);
@@ -364,14 +388,20 @@ export function wantedRows(state: PlanState, todo = mustAct(state)): WantedRow[]
 				const f = followUps.get(item.subject)!;
 				if (!f.due || f.due <= now || !wants(prefs, 'follow_up')) continue;
 				const due = f.due;
-				push(user, 'follow_up', f.id, followUpMoments(due, prefs.quiet, now), due, (mo, id, badge) =>
-					followUpPayload({ id, at: mo.at, badge }, f, due, appUrl)
+				push(
+					user,
+					'follow_up',
+					f.id,
+					once(`f|${f.id}`, prefs.quiet, () => followUpMoments(due, prefs.quiet, now)),
+					due,
+					(mo, id, badge) => followUpPayload({ id, at: mo.at, badge }, f, due, appUrl)
 				);
 			}
 		}
 	}
 	// The day before a meeting: every member who has not sent apologies (answered or not).
 	for (const m of state.meetings) {
+		if (beyond(m.starts)) continue;
 		const answers = state.answers.get(m.id);
 		const seen = new Set<string>();
 		for (const { user } of state.members.get(m.group) ?? []) {
@@ -383,7 +413,7 @@ export function wantedRows(state: PlanState, todo = mustAct(state)): WantedRow[]
 				user,
 				'meeting_tomorrow',
 				m.id,
-				meetingTomorrowMoments(m.starts, prefs.quiet, now),
+				once(`t|${m.id}`, prefs.quiet, () => meetingTomorrowMoments(m.starts, prefs.quiet, now)),
 				m.starts,
 				(mo, id, badge) => meetingTomorrowPayload({ id, at: mo.at, badge }, m, appUrl)
 			);
@@ -391,6 +421,8 @@ export function wantedRows(state: PlanState, todo = mustAct(state)): WantedRow[]
 	}
 	return rows;
 }
+
+const ID_PLACEHOLDER = 'x'.repeat(15);
 
 const keyOf = (r: { user: string; kind: string; subject: string; moment: string }) =>
 	`${r.user}|${r.kind}|${r.subject}|${r.moment}`;
@@ -404,7 +436,8 @@ export interface PlanWrites {
 		moment: string;
 		due: string;
 		expires: string;
-		payload: ReminderPayload;
+		/** The ReminderPayload as JSON text. */
+		payload: string;
 	}[];
 	cancel: string[];
 	move: { id: string; due: string }[];
@@ -419,6 +452,7 @@ export function planWrites(state: PlanState): PlanWrites {
 	const wantedKeys = new Map(wanted.map((w) => [keyOf(w), w]));
 	const horizon = now.getTime() + HORIZON_MS;
 	const writes: PlanWrites = { insert: [], cancel: [], move: [] };
+	const templates = new Map<string, ReminderPayload>();
 
 	for (const w of wanted) {
 		const row = existing.get(keyOf(w));
@@ -439,6 +473,11 @@ export function planWrites(state: PlanState): PlanWrites {
 		if (!notTooLate(w, now) || w.at.getTime() > horizon) continue;
 		const id = newRowId();
 		const badge = todo.get(w.user)?.length ?? 0;
+		// One payload per reminder (kind, subject, moment), made with room for a 3-digit badge; each
+		// row gets its own id and badge.
+		const shared = `${w.kind}|${w.subject}|${w.moment}|${w.at.getTime()}`;
+		let template = templates.get(shared);
+		if (!template) templates.set(shared, (template = w.payload(ID_PLACEHOLDER, 999)));
 		writes.insert.push({
 			id,
 			user: w.user,
@@ -447,7 +486,11 @@ export function planWrites(state: PlanState): PlanWrites {
 			moment: w.moment,
 			due: pbDate(w.at),
 			expires: pbDate(w.expires),
-			payload: w.payload(id, badge)
+			payload: JSON.stringify({
+				...template,
+				app_badge: badge,
+				notification: { ...template.notification, data: { ...template.notification.data!, id } }
+			} satisfies ReminderPayload)
 		});
 	}
 	for (const row of state.existing) {
@@ -459,7 +502,7 @@ export function planWrites(state: PlanState): PlanWrites {
 }
 
 /** Sends the writes in batches to pb_hooks/planner.pb.js; returns what PocketBase did. */
-async function write(pb: PocketBase, writes: PlanWrites): Promise<Required<PlanResult>> {
+export async function writePlan(pb: PocketBase, writes: PlanWrites): Promise<Required<PlanResult>> {
 	const result = { planned: 0, cancelled: 0, moved: 0 };
 	const send = async (body: Partial<PlanWrites>) => {
 		const r = await pb.send<{ inserted: number; cancelled: number; moved: number }>('/api/klynge/planner/write', {
@@ -486,5 +529,5 @@ async function write(pb: PocketBase, writes: PlanWrites): Promise<Required<PlanR
 /** Plans and cancels outbox rows for everyone, as of `now`, with the engine's superuser client. */
 export async function planReminders(pb: PocketBase, now: Date): Promise<PlanResult> {
 	const state = await readPlanState(pb, now);
-	return write(pb, planWrites(state));
+	return writePlan(pb, planWrites(state));
 }
