@@ -32,11 +32,16 @@ routerAdd(
 );
 
 onRecordAfterCreateSuccess((e) => {
-	require(`${__hooks}/lib/meeting-events.js`).statusChanged(e.app, e.record, '');
+	require(`${__hooks}/lib/meeting-events.js`).statusChanged(e.app, e.record, '', true);
 	e.next();
 }, 'meetings');
 
 onRecordAfterUpdateSuccess((e) => {
-	require(`${__hooks}/lib/meeting-events.js`).statusChanged(e.app, e.record, e.record.original().getString('status'));
+	require(`${__hooks}/lib/meeting-events.js`).statusChanged(
+		e.app,
+		e.record,
+		e.record.original().getString('status'),
+		false
+	);
 	e.next();
 }, 'meetings');

@@ -44,32 +44,26 @@ function queue(app, meeting, kind, moment) {
 	const starts = new Date(meeting.getString('starts').replace(' ', 'T')).getTime();
 	const expires = kind === 'minutes_published' ? Date.now() + 14 * 86400000 : starts;
 	if (!(expires > Date.now())) return [];
-	const queued = planner.queue(app, users, kind, meeting.id, moment, 'event', planner.pbDate(expires), (user, id) => ({
-		web_push: 8030,
-		notification: {
-			title: words.title.slice(0, 200),
-			body: words.body,
-			navigate: navigate,
-			lang: 'da',
-			dir: 'ltr',
-			tag: kind + ':' + meeting.id,
-			timestamp: Date.now(),
-			data: { id: id, kind: kind, subject: meeting.id }
-		}
-	}));
+	const queued = planner.queue(app, users, kind, meeting.id, moment, 'event', planner.pbDate(expires), (user, id) =>
+		planner.payload(kind, meeting.id, id, words.title, words.body, navigate)
+	);
 	return queued.map((u) => u.id);
 }
 
 module.exports = {
 	queue: queue,
 
-	/** After a save: notify once when the status has just become published or minutes_published. */
-	statusChanged: (app, meeting, before) => {
+	/**
+	 * After a save: notify once when the status has just become published or minutes_published. A
+	 * meeting created with its minutes already out (an import, the demo's 2020 meeting) is history,
+	 * not news: only an update to minutes_published notifies.
+	 */
+	statusChanged: (app, meeting, before, created) => {
 		const status = meeting.getString('status');
 		if (status === before) return;
 		try {
 			if (status === 'published') queue(app, meeting, 'agenda_published', 'published');
-			if (status === 'minutes_published') queue(app, meeting, 'minutes_published', 'minutes_published');
+			if (status === 'minutes_published' && !created) queue(app, meeting, 'minutes_published', 'minutes_published');
 		} catch (err) {
 			// A reminder that cannot be queued must not undo the secretariat's save.
 			app.logger().error('meeting event reminder failed', 'meeting', meeting.id, 'error', String(err));

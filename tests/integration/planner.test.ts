@@ -10,6 +10,7 @@ import type { TypedPocketBase } from '../../src/lib/pocketbase-types';
 import type { ReminderPayload } from '../../src/lib/reminders/payload';
 import { attendanceMoments, nominationMoments } from '../../src/lib/reminders/schedule';
 import { DEFAULT_PREFS } from '../../src/lib/reminders/prefs';
+import { localDateKey, toTimeInput, zonedToInstant } from '../../src/lib/dates';
 import { mustAct, planReminders, readPlanState } from '../../src/lib/server/reminders/planner';
 import { deadlinesFor } from '../../src/lib/server/todo';
 import {
@@ -315,5 +316,33 @@ describe('meeting events', () => {
 		await admin.collection('meetings').update(meeting.id, { status: 'minutes_published' });
 		await admin.collection('meetings').update(meeting.id, { status: 'minutes_published', title: 'Igen' });
 		expect(await rowsOf(meeting.id, 'minutes_published')).toHaveLength(2);
+
+		// A meeting created with its minutes out (an import) is history, not news; a published
+		// meeting that has already begun is not announced either.
+		const imported = await createMeeting(admin, { group, status: 'minutes_published' });
+		const started = await createMeeting(admin, {
+			group,
+			starts: pbDate(new Date(Date.now() - 3_600_000)),
+			ends: pbDate(new Date(Date.now() + 3_600_000))
+		});
+		expect(await rowsOf(imported.id)).toEqual([]);
+		expect(await rowsOf(started.id)).toEqual([]);
+	});
+
+	it("wait for the end of a member's quiet hours (07.30 at the earliest)", async () => {
+		const org = await createOrganization(admin);
+		const group = (await createGroup(admin)).id;
+		const quietMember = await createUser(admin, { organization: org.id, name: 'Gitte Stille' });
+		await createMembership(admin, { user: quietMember.record.id, group });
+		// Quiet from an hour ago to an hour from now, Copenhagen time.
+		const now = Date.now();
+		const from = toTimeInput(new Date(now - 3_600_000));
+		const end = new Date(now + 3_600_000);
+		const to = toTimeInput(end);
+		await admin.collection('users').update(quietMember.record.id, { notification_prefs: { quiet: { from, to } } });
+		const meeting = await createMeeting(admin, { group, title: 'Stille møde' });
+		const [row] = await rowsOf(meeting.id, 'agenda_published');
+		const expected = zonedToInstant(localDateKey(end), to < '07:30' ? '07:30' : to);
+		expect(row.due).toBe(pbDate(expected));
 	});
 });

@@ -97,8 +97,10 @@ interface Existing {
 	kind: string;
 	subject: string;
 	moment: string;
-	status: string;
+	/** 'pending', or 'done' for one sent, failed or cancelled. */
+	status: 'pending' | 'done';
 	origin: string;
+	/** Its due time while pending, else ''. */
 	due: string;
 }
 
@@ -151,7 +153,8 @@ interface StateTuples {
 	answered: [string, string][];
 	organizations: [string, string][];
 	followUps: [string, string, string, string, string, string, string][];
-	existing: [string, string, string, string, string, string, string, string][];
+	/** [kind, subject, moment, [id, user, due (only while pending)][]] */
+	existing: [string, string, string, [string, string, string][]][];
 }
 
 function parsePrefs(raw: string): unknown {
@@ -250,16 +253,18 @@ export async function readPlanState(pb: PocketBase, now: Date): Promise<PlanStat
 		answers,
 		answered,
 		sectors: new Map(raw.organizations),
-		existing: raw.existing.map(([id, user, kind, subject, moment, status, origin, due]) => ({
-			id,
-			user,
-			kind,
-			subject,
-			moment,
-			status,
-			origin,
-			due
-		}))
+		existing: raw.existing.flatMap(([kind, subject, moment, rows]) =>
+			rows.map(([id, user, due]) => ({
+				id,
+				user,
+				kind,
+				subject,
+				moment,
+				status: due ? 'pending' : 'done',
+				origin: 'planner',
+				due
+			}))
+		)
 	};
 }
 
