@@ -240,7 +240,7 @@ describe('following changes', () => {
 		expect(usersOf(answered)).toEqual(ids(1, 2, 3));
 	});
 
-	it('does not plan what the member chose "none" for, and cancels when the membership ends', async () => {
+	it('does not plan what the member chose "none" for, and cancels when the membership ends or the meeting is unpublished', async () => {
 		const starts = new Date(Date.now() + 4 * 86_400_000);
 		const meeting = await createMeeting(admin, {
 			group,
@@ -262,6 +262,12 @@ describe('following changes', () => {
 		expect(usersOf(await rowsOf(meeting.id, 'attendance'))).toEqual(ids(0, 3));
 		await admin.collection('memberships').update(membership.id, { ends: '' });
 		await admin.collection('users').update(people[2].record.id, { notification_prefs: null });
+
+		// Taken back to a draft: nobody is reminded about it any more.
+		await admin.collection('meetings').update(meeting.id, { status: 'draft' });
+		await planReminders(admin, new Date());
+		expect(usersOf(await rowsOf(meeting.id, 'attendance'))).toEqual([]);
+		expect(usersOf(await rowsOf(meeting.id, 'meeting_tomorrow'))).toEqual([]);
 	});
 
 	it('reminds only organisations that have not answered a call (not observers), and stops when it closes', async () => {
