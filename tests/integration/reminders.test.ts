@@ -16,6 +16,8 @@ import {
 	type Person
 } from '../support/factories';
 import { startTestPocketBaseWithMail, type TestPocketBase } from '../support/pocketbase';
+import webpush from 'web-push';
+import { createDispatcher } from '../../src/lib/server/reminders/dispatcher';
 
 let server: TestPocketBase;
 let catcher: Awaited<ReturnType<typeof startTestPocketBaseWithMail>>['catcher'];
@@ -55,6 +57,7 @@ type Queued = {
 	status: string;
 	due: string;
 	expires: string;
+	channel: string;
 	payload: { notification: { title: string; body: string; navigate: string; actions?: { title: string }[] } };
 };
 /** The reminders queued about a meeting, oldest round first. */
@@ -93,6 +96,26 @@ describe('reminders', () => {
 		}
 		// Mail no longer goes from the route: the dispatcher sends by each member's choice.
 		expect(catcher.messages.filter((m) => m.subject.includes('Møde med påmindelser'))).toEqual([]);
+	});
+
+	it('reach the members by e-mail through the dispatcher when they have no device for push', async () => {
+		const meeting = await meetingWithOneAnswer('Møde med afsendte påmindelser');
+		await remind(cast.as('secretariat'), meeting.id);
+		const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:drift@klyngeportal.test' };
+		const report = await createDispatcher(cast.admin, { vapid, log: () => {} }).run();
+		expect(report.mails).toBeGreaterThanOrEqual(2);
+		// (The members also got "Dagsorden udsendt" when the meeting was made: other mails.)
+		const mails = catcher.messages.filter(
+			(m) => m.subject.startsWith('Påmindelse: Svar senest') && m.subject.includes('Møde med afsendte påmindelser')
+		);
+		expect(mails.map((m) => m.to[0]).sort()).toEqual([chair.record.email, colleague.record.email].sort());
+		expect(mails[0].subject).toMatch(/^Påmindelse: Svar senest om \d+ dage: Møde med afsendte påmindelser /);
+		expect(mails[0].text).toContain(`https://klyngeportal.test/moeder/${meeting.id}#svar`);
+		const rows = await queuedFor(meeting.id);
+		expect(rows.map((r) => [r.status, r.channel])).toEqual([
+			['sent', 'email'],
+			['sent', 'email']
+		]);
 	});
 
 	it('carry the meeting, the deadline and the answer buttons, leading to the answer', async () => {
