@@ -464,11 +464,14 @@ test.describe('a member who fills in the answer form wrongly', () => {
 test('the secretariat reminds, through the reminder engine, the members who have not answered, sees who was reminded, and is asked before reminding again', async ({
 	page,
 	stack,
+	inbox,
 	newPhone,
 	overviewPage
 }) => {
 	const meetingId = stack.nextMeeting.id;
 	const waiting = memberFor(stack, 'unanswered');
+	// The engine's e-mail (no device for push): "Påmindelse: Svar senest om 5 dage: Klyngestyregruppemøde …".
+	const subject = new RegExp(`^Påmindelse: Svar senest .+: ${escapeRegExp(MEETING_TITLE)} `);
 	const answered = memberFor(stack, 'answered');
 	const admin = new PocketBase(stack.pbUrl);
 	admin.autoCancellation(false);
@@ -506,6 +509,8 @@ test('the secretariat reminds, through the reminder engine, the members who have
 		const selfUnanswered = (await self.textContent())?.includes('Mangler svar');
 		reminded = unanswered - (selfUnanswered ? 1 : 0);
 		expect((await rounds()).size).toBe(0);
+		const lastId = await inbox.lastIdFor(waiting.email);
+		const answeredLastId = await inbox.lastIdFor(answered.email);
 
 		await overviewPage.remindButton.click();
 		await expect(overviewPage.reminded).toContainText(waiting.name);
@@ -517,6 +522,12 @@ test('the secretariat reminds, through the reminder engine, the members who have
 		expect(round).toHaveLength(reminded);
 		expect(round).toContain(waiting.id);
 		expect(round).not.toContain(answered.id);
+
+		// The engine sends it by the member's choice: no device, so by e-mail, leading to the answer.
+		const mail = await inbox.waitForMail(waiting.email, subject, lastId);
+		expect(mail.text).toContain(`${stack.url}/moeder/${meetingId}#svar`);
+		const toAnswered = (await inbox.messagesTo(answered.email)).filter((m) => m.id > answeredLastId);
+		expect(toAnswered.filter((m) => subject.test(m.subject))).toEqual([]);
 	});
 
 	await test.step('the overview says when the reminders went out, to whom, and per member how', async () => {
@@ -524,11 +535,16 @@ test('the secretariat reminds, through the reminder engine, the members who have
 		await expect(overviewPage.lastReminder).toContainText(/^Sidste påmindelse: .+ kl\. \d{1,2}\.\d\d, sendt af /);
 		await expect(overviewPage.lastReminder).toContainText(waiting.name);
 		await expect(overviewPage.lastReminder).not.toContainText(answered.name);
-		await overviewPage.remindedSummary.click();
-		// Queued and not yet sent ("Næste"), or already sent by the engine ("Mindet: … (e-mail, af sekretariatet)").
-		await expect(overviewPage.remindedRow(waiting.id)).toContainText(
-			/Næste: \S+dag den \d+\. \S+ \d{4} kl\. \d{1,2}\.\d\d|Mindet: .+, af sekretariatet\)/
-		);
+		// Sent by the engine, by e-mail, in the secretariat's round (the engine marks the row sent just
+		// after the mail leaves: look again until it has).
+		await expect(async () => {
+			await overviewPage.goto(meetingId);
+			await overviewPage.remindedSummary.click();
+			await expect(overviewPage.remindedRow(waiting.id)).toContainText(
+				/Mindet: \S+dag den \d+\. \S+ \d{4} kl\. \d{1,2}\.\d\d \(e-mail, af sekretariatet\)/,
+				{ timeout: 1000 }
+			);
+		}).toPass();
 		await expect(overviewPage.remindedRow(answered.id)).toContainText('Ikke mindet endnu');
 		await expectNoAxeViolations(page);
 	});
