@@ -152,19 +152,27 @@ export function payloadText(row: Pick<ClaimedRow, 'id' | 'kind' | 'subject' | 'd
 	const payload: ReminderPayload = { ...stored, web_push: 8030, notification };
 	const size = (p: ReminderPayload) => Buffer.byteLength(JSON.stringify(p));
 	if (size(payload) <= PAYLOAD_LIMIT) return JSON.stringify(payload);
-	const over = size(payload) - PAYLOAD_LIMIT;
+	// The longest start of the body that fits (by characters: Danish æ, ø, å take two bytes); if
+	// not even an empty body fits, the same without the actions (the app has them all too).
 	const body = notification.body;
-	if (Buffer.byteLength(body) > over + 1) {
-		// Shorten by characters until it fits (multi-byte letters: Danish æ, ø, å).
-		let cut = Math.max(0, body.length - over - 1);
-		while (cut > 0) {
-			notification.body = body.slice(0, cut).trimEnd() + '…';
-			if (size(payload) <= PAYLOAD_LIMIT) return JSON.stringify(payload);
-			cut -= Math.max(1, Math.ceil((size(payload) - PAYLOAD_LIMIT) / 2));
+	const withBody = (n: number) => {
+		notification.body = n >= body.length ? body : body.slice(0, n).trimEnd() + '…';
+		return size(payload) <= PAYLOAD_LIMIT;
+	};
+	const fit = () => {
+		if (withBody(body.length)) return true;
+		if (!withBody(0)) return false;
+		let [lo, hi] = [0, body.length - 1];
+		while (lo < hi) {
+			const mid = Math.ceil((lo + hi) / 2);
+			if (withBody(mid)) lo = mid;
+			else hi = mid - 1;
 		}
-	}
+		return withBody(lo);
+	};
+	if (fit()) return JSON.stringify(payload);
 	delete notification.actions;
-	return size(payload) <= PAYLOAD_LIMIT ? JSON.stringify(payload) : null;
+	return fit() ? JSON.stringify(payload) : null;
 }
 
 function choiceFor(kind: string, prefs: unknown): ChannelChoice {
