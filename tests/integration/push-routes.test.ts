@@ -274,6 +274,25 @@ describe('notifications API rules', () => {
 	});
 });
 
+describe('the dispatch routes', () => {
+	it('answer superusers only: no member (and nobody anonymous) can claim, complete or mail reminders', async () => {
+		const anonymous = anonymousClient(server.url);
+		for (const route of ['claim', 'complete', 'mail']) {
+			for (const client of [anna.pb, anonymous]) {
+				const err = await refusal(
+					client.send(`/api/klynge/dispatch/${route}`, { method: 'POST', body: { owner: 'x', id: 'y', limit: 1 } })
+				);
+				expect([401, 403], `${route} as ${client === anonymous ? 'anonymous' : 'member'}`).toContain(err.status);
+			}
+		}
+		const claimed = await admin.send<{ rows: unknown[] }>('/api/klynge/dispatch/claim', {
+			method: 'POST',
+			body: { owner: 'rules-test', limit: 1, now: '2000-01-01T00:00:00Z' }
+		});
+		expect(claimed.rows).toEqual([]);
+	});
+});
+
 describe('a deleted user', () => {
 	it('takes their subscriptions and reminders along', async () => {
 		const dora = await createUser(admin, { organization: org });
