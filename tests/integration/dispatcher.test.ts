@@ -425,7 +425,7 @@ describe('never lost, never twice', () => {
 		expect(leased.every((s) => s.lease_owner === 'doomed')).toBe(true);
 
 		// The devices work again. While the lease holds, another dispatcher leaves the rows alone …
-		for (const e of endpoints) push.setStanding(e, null);
+		for (const e of endpoints) push.reset(e);
 		const c = clock();
 		expect((await dispatcher(c).run()).claimed).toBe(0);
 		// … and after it, sends each once.
