@@ -28,9 +28,9 @@ const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:drift@klyngepor
 const HOUR = 3600_000;
 
 beforeAll(async () => {
-	({ server, catcher } = await startTestPocketBaseWithMail());
-	admin = server.admin;
 	push = await startPushService();
+	({ server, catcher } = await startTestPocketBaseWithMail({ env: { PUSH_ALLOWED_ORIGINS: push.origin } }));
+	admin = server.admin;
 	org = (await createOrganization(admin)).id;
 });
 afterAll(async () => {
@@ -88,7 +88,7 @@ async function row(
 	user: string,
 	fields: Partial<NotificationsRecord> & { dueMs?: number; expiresMs?: number | null } = {}
 ): Promise<NotificationsRecord> {
-	const { dueMs = Date.now() - 1000, expiresMs = Date.now() + 3 * HOUR, ...rest } = fields;
+	const { dueMs = Date.now() - 60_000, expiresMs = Date.now() + 3 * HOUR, ...rest } = fields;
 	const subject = rest.subject ?? `m${++serial}`;
 	return admin.collection('notifications').create<NotificationsRecord>({
 		user,

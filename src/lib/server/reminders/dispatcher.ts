@@ -433,12 +433,21 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 				}
 			}
 		}
+		// A flush that has just emptied the queue may still be settling when the next outcome comes:
+		// each flush, once settled, starts the next if anything is waiting.
+		const kick = () => {
+			if (flushing || !queue.length) return;
+			flushing = flush()
+				.catch((err) => void (failure = err))
+				.finally(() => {
+					flushing = null;
+					kick();
+				});
+		};
 		return {
 			add(outcome: Outcome) {
 				queue.push(outcome);
-				flushing ??= flush()
-					.catch((err) => void (failure = err))
-					.finally(() => (flushing = null));
+				kick();
 			},
 			async drain() {
 				while (flushing) await flushing;
