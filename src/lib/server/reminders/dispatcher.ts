@@ -394,55 +394,54 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 	}
 
 	/**
-	 * Writes outcomes as they come, many per request when they come fast (a group commit): a row is
-	 * recorded within one round trip of its push, so a killed dispatcher leaves few rows sent but
-	 * unrecorded (those are sent again after the lease: at least once, collapsed by topic and tag).
+	 * Writes outcomes as they come, up to `flushes` requests at once, each taking every outcome
+	 * waiting (a group commit): a row is recorded within about one round trip of its push. A
+	 * dispatcher killed in that window leaves rows sent but unrecorded; they are sent again after the
+	 * lease (at least once; the topic and the tag make the device show one notification).
 	 */
-	function committer(report: DispatchReport, tally: BatchTally) {
+	function committer(report: DispatchReport, tally: BatchTally, flushes = 4) {
 		let queue: Outcome[] = [];
-		let flushing: Promise<void> | null = null;
+		const active = new Set<Promise<void>>();
 		let failure: unknown = null;
 		const recorded = { gone: new Set<string>(), ok: new Set<string>(), failing: new Set<string>() };
-		const fresh = (from: Set<string>, seen: Set<string>) => [...from].filter((id) => !seen.has(id));
+		const take = (from: Set<string>, seen: Set<string>) => {
+			const fresh = [...from].filter((id) => !seen.has(id));
+			fresh.forEach((id) => seen.add(id));
+			return fresh;
+		};
 
-		async function flush() {
-			while (queue.length) {
-				const outcomes = queue;
-				queue = [];
-				const gone = fresh(tally.gone, recorded.gone);
-				const ok = fresh(tally.ok, recorded.ok);
-				const failing = fresh(tally.failing, recorded.failing).filter((id) => !tally.gone.has(id));
-				const done = await pb.send<{ completed: number; lost: string[] }>('/api/klynge/dispatch/complete', {
-					method: 'POST',
-					body: { owner, results: outcomes, gone, ok, failing }
-				});
-				gone.forEach((id) => recorded.gone.add(id));
-				ok.forEach((id) => recorded.ok.add(id));
-				failing.forEach((id) => recorded.failing.add(id));
-				report.subscriptionsDeleted += gone.length;
-				const lost = new Set(done.lost);
-				if (lost.size)
-					log(`[reminders] ${lost.size} row(s) were claimed by another dispatcher before we finished them`);
-				report.lost += lost.size;
-				for (const o of outcomes) {
-					if (lost.has(o.id)) continue;
-					if (o.status === 'sent') report.sent++;
-					else if (o.status === 'pending') report.retrying++;
-					else if (o.status === 'failed') report.failed++;
-					else report.cancelled++;
-				}
+		async function flush(outcomes: Outcome[]) {
+			const gone = take(tally.gone, recorded.gone);
+			const ok = take(tally.ok, recorded.ok);
+			const failing = take(tally.failing, recorded.failing).filter((id) => !tally.gone.has(id));
+			const done = await pb.send<{ completed: number; lost: string[] }>('/api/klynge/dispatch/complete', {
+				method: 'POST',
+				body: { owner, results: outcomes, gone, ok, failing }
+			});
+			report.subscriptionsDeleted += gone.length;
+			const lost = new Set(done.lost);
+			if (lost.size) log(`[reminders] ${lost.size} row(s) were claimed by another dispatcher before we finished them`);
+			report.lost += lost.size;
+			for (const o of outcomes) {
+				if (lost.has(o.id)) continue;
+				if (o.status === 'sent') report.sent++;
+				else if (o.status === 'pending') report.retrying++;
+				else if (o.status === 'failed') report.failed++;
+				else report.cancelled++;
 			}
 		}
-		// A flush that has just emptied the queue may still be settling when the next outcome comes:
-		// each flush, once settled, starts the next if anything is waiting.
 		const kick = () => {
-			if (flushing || !queue.length) return;
-			flushing = flush()
-				.catch((err) => void (failure = err))
-				.finally(() => {
-					flushing = null;
-					kick();
-				});
+			while (active.size < flushes && queue.length) {
+				const outcomes = queue;
+				queue = [];
+				const p: Promise<void> = flush(outcomes)
+					.catch((err) => void (failure = err))
+					.finally(() => {
+						active.delete(p);
+						kick();
+					});
+				active.add(p);
+			}
 		};
 		return {
 			add(outcome: Outcome) {
@@ -450,7 +449,7 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 				kick();
 			},
 			async drain() {
-				while (flushing) await flushing;
+				while (active.size) await Promise.all(active);
 				if (failure !== null) throw failure;
 			}
 		};
