@@ -49,6 +49,8 @@ export interface DispatcherOptions {
 	agent?: Agent;
 	now?: () => Date;
 	log?: (line: string) => void;
+	/** Outcome writes in flight at once (each takes every outcome waiting). */
+	commitConcurrency?: number;
 	/** Stop a run after this many claims (a safety net; a run normally ends when nothing is due). */
 	maxBatches?: number;
 }
@@ -70,6 +72,8 @@ export interface DispatchReport {
 	subscriptionsDeleted: number;
 	/** Rows whose lease another dispatcher took before we wrote the outcome (not overwritten). */
 	lost: number;
+	/** Claim and outcome requests made to PocketBase. */
+	requests: number;
 }
 
 interface ClaimedRow {
@@ -210,7 +214,8 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 		agent,
 		now = () => new Date(),
 		log = (line: string) => console.log(line),
-		maxBatches = 1000
+		maxBatches = 1000,
+		commitConcurrency = 2
 	} = options;
 	const limit = limiter(concurrency);
 	/** VAPID headers per push service origin, reused while their JWT has over an hour left. */
@@ -394,12 +399,12 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 	}
 
 	/**
-	 * Writes outcomes as they come, up to `flushes` requests at once, each taking every outcome
+	 * Writes outcomes as they come, up to `flushes` requests at once (commitConcurrency, 2), each taking every outcome
 	 * waiting (a group commit): a row is recorded within about one round trip of its push. A
 	 * dispatcher killed in that window leaves rows sent but unrecorded; they are sent again after the
 	 * lease (at least once; the topic and the tag make the device show one notification).
 	 */
-	function committer(report: DispatchReport, tally: BatchTally, flushes = 4) {
+	function committer(report: DispatchReport, tally: BatchTally, flushes: number) {
 		let queue: Outcome[] = [];
 		const active = new Set<Promise<void>>();
 		let failure: unknown = null;
@@ -418,6 +423,7 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 				method: 'POST',
 				body: { owner, results: outcomes, gone, ok, failing }
 			});
+			report.requests++;
 			report.subscriptionsDeleted += gone.length;
 			const lost = new Set(done.lost);
 			if (lost.size) log(`[reminders] ${lost.size} row(s) were claimed by another dispatcher before we finished them`);
@@ -468,10 +474,11 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 				failed: 0,
 				cancelled: 0,
 				subscriptionsDeleted: 0,
-				lost: 0
+				lost: 0,
+				requests: 0
 			};
 			const tally: BatchTally = { gone: new Set(), ok: new Set(), failing: new Set() };
-			const commit = committer(report, tally);
+			const commit = committer(report, tally, commitConcurrency);
 			const inflight = new Set<Promise<void>>();
 			let failure: unknown = null;
 			for (let n = 0; n < maxBatches && failure === null; n++) {
@@ -479,6 +486,7 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 					method: 'POST',
 					body: { owner, limit: batchSize, leaseMs, now: now().toISOString(), prune: n === 0 }
 				});
+				report.requests++;
 				report.cancelled += claim.expired;
 				report.subscriptionsDeleted += claim.pruned;
 				if (!claim.rows.length) break;
