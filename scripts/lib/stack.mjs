@@ -91,6 +91,8 @@ export async function startStack({
 		const password = adminPassword(dataDir);
 		upsertSuperuser(bin, dataDir, adminEmail, password);
 		const engine = engineCredentials(dataDir);
+		if (engine.email === adminEmail)
+			throw new Error('ENGINE_PB_EMAIL must differ from the administrator (PB_ADMIN_EMAIL).');
 		upsertSuperuser(bin, dataDir, engine.email, engine.password);
 		const vapid = vapidConfig(dataDir, adminEmail);
 		if (vapid.source === 'new') log(`VAPID keys made and kept in ${join(dataDir, '.vapid.json')}`);
