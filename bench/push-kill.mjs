@@ -110,8 +110,10 @@ export async function measurePushKill({ rounds = 20, rows = 200, members = 50, l
 				);
 				const exited = new Promise((resolve) => child.once('exit', resolve));
 				await new Promise((resolve) => child.stdout.on('data', (d) => String(d).includes('ready') && resolve(null)));
-				// Kill somewhere in the first pushes (the whole batch takes well under a second).
-				await new Promise((r) => setTimeout(r, 20 + Math.random() * 300));
+				// Kill once a random number of its pushes (1 to 3/4 of the rows) have been taken.
+				const killAt = 1 + Math.floor(Math.random() * ((rows * 3) / 4));
+				const waitUntil = Date.now() + 20_000;
+				while (push.delivered().length < killAt && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 1));
 				child.kill('SIGKILL');
 				await exited;
 				const beforeRecovery = push.delivered().length;
