@@ -12,6 +12,8 @@
 // - a member who wants push but has no device that took it gets the e-mail instead;
 // - never sent after `expires` (cancelled with the reason); a `test` row goes only to its device.
 // A dispatcher killed mid-batch leaves its rows leased; another claims them once the lease runs out.
+// Delivery is at least once: a row pushed in the last round trip before the kill, whose outcome was
+// not yet written, is pushed again; its topic and tag are the same, so the device shows it once.
 // No SvelteKit imports: the engine, the tests and the benchmark give it its client, clock and options.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Agent } from 'node:https';
