@@ -13,6 +13,8 @@ import { startPushService, type PushService } from '../support/push-service';
 let server: TestPocketBase;
 let push: PushService;
 const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:drift@klyngeportal.test' };
+/** Polls wait this long: the machine running the tests may be busy. */
+const WAIT = { timeout: 15_000 };
 const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
 
 beforeAll(async () => {
@@ -95,8 +97,8 @@ describe('the engine loop', () => {
 		});
 		engine.kick();
 		engine.kick();
-		await expect.poll(() => push.delivered(endpoint).length).toBe(1);
-		await expect.poll(() => order.length).toBeGreaterThanOrEqual(6);
+		await expect.poll(() => push.delivered(endpoint).length, WAIT).toBe(1);
+		await expect.poll(() => order.length, WAIT).toBeGreaterThanOrEqual(6);
 		await engine.stop();
 		const after = order.length;
 		await new Promise((r) => setTimeout(r, 100));
@@ -121,10 +123,10 @@ describe('the engine loop', () => {
 			onTick: () => ticks.push(Date.now())
 		});
 		try {
-			await expect.poll(() => ticks.length).toBe(1);
+			await expect.poll(() => ticks.length, WAIT).toBe(1);
 			await queue(user, 'kicked');
 			engine.kick();
-			await expect.poll(() => push.delivered(endpoint).length).toBe(1);
+			await expect.poll(() => push.delivered(endpoint).length, WAIT).toBe(1);
 			expect(ticks.length).toBe(2);
 		} finally {
 			await engine.stop();
@@ -148,9 +150,9 @@ describe('the engine loop', () => {
 			},
 			onTick: () => ticks++
 		});
-		await expect.poll(() => ticks).toBeGreaterThanOrEqual(5);
+		await expect.poll(() => ticks, WAIT).toBeGreaterThanOrEqual(5);
 		fail = false;
-		await expect.poll(() => lines.includes('[reminders] working again')).toBe(true);
+		await expect.poll(() => lines.includes('[reminders] working again'), WAIT).toBe(true);
 		await engine.stop();
 		expect(lines.filter((l) => l.includes('planlægning fejlede'))).toEqual([
 			'[reminders] tick failed: planlægning fejlede'
@@ -169,7 +171,7 @@ describe('the engine loop', () => {
 			log: (l) => lines.push(l),
 			onTick: () => ticks++
 		});
-		await expect.poll(() => ticks).toBeGreaterThanOrEqual(3);
+		await expect.poll(() => ticks, WAIT).toBeGreaterThanOrEqual(3);
 		await engine.stop();
 		expect(lines).toHaveLength(1);
 		expect(lines[0]).toMatch(/^\[reminders\] tick failed: /);
@@ -194,13 +196,16 @@ describe('starting from the environment', () => {
 		startReminders(env, (l) => lines.push(l));
 		let row: NotificationsRecord;
 		try {
-			await expect.poll(() => lines.length).toBe(0);
+			await expect.poll(() => lines.length, WAIT).toBe(0);
 			row = await queue(user, 'from-env');
 			kickReminders();
 			// This test process does not trust the push service's certificate (the app server does,
 			// through NODE_EXTRA_CA_CERTS): the attempt is made, fails at TLS and waits for a retry.
 			await expect
-				.poll(async () => (await server.admin.collection('notifications').getOne<NotificationsRecord>(row.id)).attempts)
+				.poll(
+					async () => (await server.admin.collection('notifications').getOne<NotificationsRecord>(row.id)).attempts,
+					WAIT
+				)
 				.toBe(1);
 		} finally {
 			await stopReminders();
