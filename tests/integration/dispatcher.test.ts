@@ -28,9 +28,9 @@ const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:drift@klyngepor
 const HOUR = 3600_000;
 
 beforeAll(async () => {
-	({ server, catcher } = await startTestPocketBaseWithMail());
-	admin = server.admin;
 	push = await startPushService();
+	({ server, catcher } = await startTestPocketBaseWithMail({ env: { PUSH_ALLOWED_ORIGINS: push.origin } }));
+	admin = server.admin;
 	org = (await createOrganization(admin)).id;
 });
 afterAll(async () => {
@@ -39,6 +39,8 @@ afterAll(async () => {
 	await catcher?.close();
 });
 
+/** Polls wait this long: the machine running the tests may be busy. */
+const WAIT = { timeout: 15_000 };
 const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
 
 /** A clock a test moves by hand. */
@@ -88,7 +90,7 @@ async function row(
 	user: string,
 	fields: Partial<NotificationsRecord> & { dueMs?: number; expiresMs?: number | null } = {}
 ): Promise<NotificationsRecord> {
-	const { dueMs = Date.now() - 1000, expiresMs = Date.now() + 3 * HOUR, ...rest } = fields;
+	const { dueMs = Date.now() - 60_000, expiresMs = Date.now() + 3 * HOUR, ...rest } = fields;
 	const subject = rest.subject ?? `m${++serial}`;
 	return admin.collection('notifications').create<NotificationsRecord>({
 		user,
@@ -379,7 +381,7 @@ describe('never lost, never twice', () => {
 		expect(new Set(ids).size).toBe(120);
 		const stored = await Promise.all(rows.map((r) => reload(r.id)));
 		expect(stored.every((s) => s.status === 'sent' && s.attempts === 1)).toBe(true);
-	});
+	}, 60_000);
 
 	it('a dispatcher killed mid-batch: its finished rows stay sent, the rest go once after the lease (0 lost, 0 duplicated)', async () => {
 		const { rows, endpoints } = await crowd(30);
@@ -399,37 +401,41 @@ describe('never lost, never twice', () => {
 					owner: 'doomed',
 					batchSize: 30,
 					concurrency: 30,
-					leaseMs: 3000,
+					leaseMs: 30_000,
 					timeoutMs: 120_000
 				})
 			],
 			{ stdio: ['ignore', 'pipe', 'inherit'] }
 		);
 		const exited = new Promise((resolve) => child.once('exit', resolve));
-		// Wait until the ten quick rows are recorded as sent (the twenty hang), then kill.
-		const quickIds = new Set(rows.filter((_, i) => i < 10).map((r) => r.id));
-		await expect
-			.poll(
-				async () => {
-					const stored = await Promise.all(rows.map((r) => reload(r.id)));
-					const sent = stored.filter((s) => s.status === 'sent').map((s) => s.id);
-					return sent.length === 10 && sent.every((id) => quickIds.has(id));
-				},
-				{ timeout: 15_000 }
-			)
-			.toBe(true);
-		child.kill('SIGKILL');
-		await exited;
+		try {
+			// Wait until the ten quick rows are recorded as sent (the twenty hang), then kill.
+			const quickIds = new Set(rows.filter((_, i) => i < 10).map((r) => r.id));
+			await expect
+				.poll(
+					async () => {
+						const stored = await Promise.all(rows.map((r) => reload(r.id)));
+						const sent = stored.filter((s) => s.status === 'sent').map((s) => s.id);
+						return sent.length === 10 && sent.every((id) => quickIds.has(id));
+					},
+					{ timeout: 15_000 }
+				)
+				.toBe(true);
+		} finally {
+			// Killed here, or when the wait fails: a live child would claim the next tests' rows.
+			child.kill('SIGKILL');
+			await exited;
+		}
 		const leased = (await Promise.all(rows.map((r) => reload(r.id)))).filter((s) => s.status === 'pending');
 		expect(leased).toHaveLength(20);
 		expect(leased.every((s) => s.lease_owner === 'doomed')).toBe(true);
 
 		// The devices work again. While the lease holds, another dispatcher leaves the rows alone …
-		for (const e of endpoints) push.setStanding(e, null);
+		for (const e of endpoints) push.reset(e);
 		const c = clock();
 		expect((await dispatcher(c).run()).claimed).toBe(0);
 		// … and after it, sends each once.
-		c.advance(3001);
+		c.advance(30_001);
 		const report = await dispatcher(c).run();
 		expect(report).toMatchObject({ claimed: 20, sent: 20 });
 		const ids = deliveredIds(endpoints);
@@ -437,7 +443,7 @@ describe('never lost, never twice', () => {
 		const lost = stored.filter((s) => s.status !== 'sent').length;
 		const duplicated = ids.length - new Set(ids).size;
 		expect({ lost, duplicated, delivered: new Set(ids).size }).toEqual({ lost: 0, duplicated: 0, delivered: 30 });
-	});
+	}, 60_000);
 
 	it('a dispatcher that outlived its lease cannot overwrite the row another dispatcher took', async () => {
 		const c = clock();
@@ -445,11 +451,11 @@ describe('never lost, never twice', () => {
 		const r = await row(m.id);
 		push.script(m.subs[0].endpoint, { delayMs: 1500 });
 		const slow = dispatcher(c, { owner: 'slow', leaseMs: 1000, timeoutMs: 10_000 }).run();
-		await expect.poll(() => reload(r.id).then((x) => x.lease_owner)).toBe('slow');
+		await expect.poll(() => reload(r.id).then((x) => x.lease_owner), WAIT).toBe('slow');
 		const later = clock(c.get() + 2000);
 		const fast = await dispatcher(later, { owner: 'fast' }).run();
 		expect(fast.sent).toBe(1);
 		expect((await slow).lost).toBe(1);
 		expect(await reload(r.id)).toMatchObject({ status: 'sent', lease_owner: '' });
-	});
+	}, 30_000);
 });

@@ -5,7 +5,7 @@
 import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationsRecord } from '../../src/lib/pocketbase-types';
-import { createEngine, startReminders } from '../../src/lib/server/reminders/engine';
+import { createEngine, kickReminders, startReminders, stopReminders } from '../../src/lib/server/reminders/engine';
 import { createOrganization } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
 import { startPushService, type PushService } from '../support/push-service';
@@ -13,6 +13,8 @@ import { startPushService, type PushService } from '../support/push-service';
 let server: TestPocketBase;
 let push: PushService;
 const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:drift@klyngeportal.test' };
+/** Polls wait this long: the machine running the tests may be busy. */
+const WAIT = { timeout: 15_000 };
 const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
 
 beforeAll(async () => {
@@ -95,8 +97,8 @@ describe('the engine loop', () => {
 		});
 		engine.kick();
 		engine.kick();
-		await expect.poll(() => push.delivered(endpoint).length).toBe(1);
-		await expect.poll(() => order.length).toBeGreaterThanOrEqual(6);
+		await expect.poll(() => push.delivered(endpoint).length, WAIT).toBe(1);
+		await expect.poll(() => order.length, WAIT).toBeGreaterThanOrEqual(6);
 		await engine.stop();
 		const after = order.length;
 		await new Promise((r) => setTimeout(r, 100));
@@ -121,10 +123,10 @@ describe('the engine loop', () => {
 			onTick: () => ticks.push(Date.now())
 		});
 		try {
-			await expect.poll(() => ticks.length).toBe(1);
+			await expect.poll(() => ticks.length, WAIT).toBe(1);
 			await queue(user, 'kicked');
 			engine.kick();
-			await expect.poll(() => push.delivered(endpoint).length).toBe(1);
+			await expect.poll(() => push.delivered(endpoint).length, WAIT).toBe(1);
 			expect(ticks.length).toBe(2);
 		} finally {
 			await engine.stop();
@@ -148,9 +150,9 @@ describe('the engine loop', () => {
 			},
 			onTick: () => ticks++
 		});
-		await expect.poll(() => ticks).toBeGreaterThanOrEqual(5);
+		await expect.poll(() => ticks, WAIT).toBeGreaterThanOrEqual(5);
 		fail = false;
-		await expect.poll(() => lines.includes('[reminders] working again')).toBe(true);
+		await expect.poll(() => lines.includes('[reminders] working again'), WAIT).toBe(true);
 		await engine.stop();
 		expect(lines.filter((l) => l.includes('planlægning fejlede'))).toEqual([
 			'[reminders] tick failed: planlægning fejlede'
@@ -169,7 +171,7 @@ describe('the engine loop', () => {
 			log: (l) => lines.push(l),
 			onTick: () => ticks++
 		});
-		await expect.poll(() => ticks).toBeGreaterThanOrEqual(3);
+		await expect.poll(() => ticks, WAIT).toBeGreaterThanOrEqual(3);
 		await engine.stop();
 		expect(lines).toHaveLength(1);
 		expect(lines[0]).toMatch(/^\[reminders\] tick failed: /);
@@ -177,6 +179,44 @@ describe('the engine loop', () => {
 });
 
 describe('starting from the environment', () => {
+	it("runs one engine from the app server's variables; kickReminders dispatches what was queued; it stops", async () => {
+		const { user } = await memberWithDevice();
+		const env = {
+			PB_URL: server.url,
+			ENGINE_PB_EMAIL: ADMIN_EMAIL,
+			ENGINE_PB_PASSWORD: ADMIN_PASSWORD,
+			VAPID_PUBLIC_KEY: vapid.publicKey,
+			VAPID_PRIVATE_KEY: vapid.privateKey,
+			VAPID_SUBJECT: vapid.subject,
+			REMINDER_INTERVAL_MS: '3600000'
+		};
+		const lines: string[] = [];
+		startReminders(env, (l) => lines.push(l));
+		// A second start (a reloaded module in development) finds the running engine.
+		startReminders(env, (l) => lines.push(l));
+		let row: NotificationsRecord;
+		try {
+			await expect.poll(() => lines.length, WAIT).toBe(0);
+			row = await queue(user, 'from-env');
+			kickReminders();
+			// This test process does not trust the push service's certificate (the app server does,
+			// through NODE_EXTRA_CA_CERTS): the attempt is made, fails at TLS and waits for a retry.
+			await expect
+				.poll(
+					async () => (await server.admin.collection('notifications').getOne<NotificationsRecord>(row.id)).attempts,
+					WAIT
+				)
+				.toBe(1);
+		} finally {
+			await stopReminders();
+		}
+		const stored = await server.admin.collection('notifications').getOne<NotificationsRecord>(row.id);
+		expect(stored).toMatchObject({ status: 'pending', lease_owner: '' });
+		expect(stored.error).toMatch(/^Push: ingen svar/);
+		kickReminders();
+		expect(lines).toEqual([]);
+	});
+
 	it('stays off with REMINDERS=off, or without its superuser or keys, and says why', () => {
 		const lines: string[] = [];
 		startReminders({ REMINDERS: 'off', ENGINE_PB_EMAIL: 'x' }, (l) => lines.push(l));
