@@ -15,6 +15,9 @@ import { formatServerLatency, measureServerLatency } from './server-latency.mjs'
 import { measureOfflineOpen } from './offline-open.mjs';
 import { cpuSeconds } from './measure.mjs';
 import { measureAtScale } from './scale.mjs';
+import { formatPushDispatch, measurePushDispatch } from './push-dispatch.mjs';
+import { formatPushKill, measurePushKill } from './push-kill.mjs';
+import { formatPlanAtScale, measurePlanAtScale } from './plan-scale.mjs';
 
 buildIfStale();
 if (process.argv.includes('--scale')) {
@@ -43,6 +46,8 @@ const stack = await startStack({
 	smtpPort: 2825,
 	inboxPort: 8425,
 	rateLimits: false,
+	// The reminder engine's ticks would only add noise to the page and write figures.
+	reminders: false,
 	log: () => {}
 });
 try {
@@ -144,3 +149,9 @@ console.log(
 	`Nominations stored ${nominations.stored} (expected ${nominations.expected}), refused as full ${nominations.refused}, ` +
 		`seats over quota ${nominations.overQuota}, audit entries ${nominations.audit}, nominee mails ${nominations.mails}`
 );
+
+// Reminders (issue 9), each on a PocketBase (and push service) of its own: 1,000 reminders dispatched
+// side by side with a bare web-push loop; dispatchers killed mid-send; planning at 10× national size.
+for (const line of formatPushDispatch(await measurePushDispatch())) console.log(line);
+for (const line of formatPushKill(await measurePushKill({ rounds: 10 }))) console.log(line);
+console.log(formatPlanAtScale(await measurePlanAtScale({ clusters: Number(process.env.BENCH_CLUSTERS ?? 210) })));
