@@ -1,7 +1,9 @@
 /// <reference path="../pb_data/types.d.ts" />
 // A user changes only their own profile: name, title, department, phone, language and notification
 // preferences, and their password. Organisation, e-mail, its visibility and the verified flag are the
-// secretariat's (the rule on `users` says the same for the most dangerous of them).
+// secretariat's (the rule on `users` says the same for the most dangerous of them). Reminder
+// preferences must have the shape the planner and dispatcher read (pb_hooks/lib/notification-prefs.js),
+// whoever writes them.
 
 onRecordUpdateRequest((e) => {
 	if (!e.hasSuperuserAuth()) {
@@ -22,6 +24,16 @@ onRecordUpdateRequest((e) => {
 			if (!allowed[key]) errors[key] = new ValidationError('field_locked', 'Feltet kan ikke ændres her.');
 		}
 		if (Object.keys(errors).length) throw new BadRequestError('Kun dine egne profiloplysninger kan ændres.', errors);
+	}
+	const body = e.requestInfo().body || {};
+	if (body.notification_prefs !== undefined) {
+		const prefs = require(`${__hooks}/lib/notification-prefs.js`);
+		const found = prefs.problem(body.notification_prefs);
+		if (found) {
+			throw new BadRequestError('Påmindelserne kunne ikke gemmes.', {
+				notification_prefs: new ValidationError(found.code, found.message)
+			});
+		}
 	}
 	e.next();
 }, 'users');
