@@ -1,4 +1,6 @@
 // Every text a user reads, in Danish. English may follow as a second catalogue with the same shape.
+import { reminders } from './da-reminders';
+
 export const da = {
 	app: {
 		name: 'Klyngeportal',
@@ -541,7 +543,9 @@ export const da = {
 			`Svarfristen var overskredet, da svaret nåede frem, så det er ikke gemt. ${
 				answer ? `Dit gældende svar: ${answer}.` : 'Du har ikke noget svar gemt.'
 			} Kontakt sekretariatet, hvis det skal ændres.`
-	}
+	},
+	/** The member's side of reminders (its own module: the service worker reads it alone). */
+	reminders
 };
 
 export type Messages = typeof da;
