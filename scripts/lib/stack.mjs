@@ -41,7 +41,8 @@ async function waitFor(/** @type {string} */ url, /** @type {() => boolean} */ a
  * @param {{
  *   dataDir: string, appPort: number, pbPort: number, smtpPort?: number, inboxPort?: number,
  *   seed?: boolean, quiet?: boolean, dev?: boolean, log?: (line: string) => void, now?: Date,
- *   rateLimits?: boolean, exemptLoopback?: boolean
+ *   rateLimits?: boolean, exemptLoopback?: boolean, extraCaFile?: string, reminderIntervalMs?: number,
+ *   reminders?: boolean
  * }} opts
  */
 export async function startStack({
@@ -56,7 +57,10 @@ export async function startStack({
 	log = console.log,
 	now,
 	rateLimits = true,
-	exemptLoopback = false
+	exemptLoopback = false,
+	extraCaFile,
+	reminderIntervalMs,
+	reminders = true
 }) {
 	/** @type {(() => Promise<unknown> | unknown)[]} */
 	const stops = [];
@@ -112,7 +116,11 @@ export async function startStack({
 				DEMO_INBOX_URL: catcher ? catcher.inboxUrl : '',
 				BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '30M',
 				// The login form's own limits (src/lib/server/login-attempts.ts) follow PocketBase's.
-				...(rateLimits ? {} : { RATE_LIMITS: 'off' })
+				...(rateLimits ? {} : { RATE_LIMITS: 'off' }),
+				// A test push service's self-signed certificate: the reminder engine's pushes trust it.
+				...(extraCaFile ? { NODE_EXTRA_CA_CERTS: extraCaFile } : {}),
+				...(reminderIntervalMs ? { REMINDER_INTERVAL_MS: String(reminderIntervalMs) } : {}),
+				...(reminders ? {} : { REMINDERS: 'off' })
 			},
 			stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit']
 		});

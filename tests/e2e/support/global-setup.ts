@@ -8,6 +8,7 @@ import { buildIfStale } from '../../../scripts/lib/build.mjs';
 import { makeDemoPdf } from '../../../scripts/lib/demo-pdf.mjs';
 import { startStack } from '../../../scripts/lib/stack.mjs';
 import { ACTIVE_MEMBERSHIP } from '../../../src/lib/server/memberships';
+import { startPushService, type PushService } from '../../support/push-service';
 import { PORTS, STACK_ENV, type MeetingRef, type Person, type StackInfo } from './stack-info';
 
 type Stack = Awaited<ReturnType<typeof startStack>>;
@@ -60,7 +61,7 @@ async function membersOf(pb: PocketBase, groupName: string, role: string): Promi
 	);
 }
 
-async function describeStack(stack: Stack): Promise<StackInfo> {
+async function describeStack(stack: Stack, push: PushService): Promise<StackInfo> {
 	if (!stack.inboxUrl) throw new Error('The e2e tests need the mail catcher (unset SMTP_HOST).');
 	const pb = new PocketBase(stack.pbUrl);
 	pb.autoCancellation(false);
@@ -97,7 +98,8 @@ async function describeStack(stack: Stack): Promise<StackInfo> {
 		item3Attachment: item3.attachments[0] ?? '',
 		nextMeeting,
 		themeMeeting,
-		themeItem2Attachment
+		themeItem2Attachment,
+		push: { origin: push.origin, controlUrl: push.controlUrl }
 	};
 }
 
@@ -107,12 +109,22 @@ export default async function globalSetup() {
 	delete process.env.SMTP_HOST;
 	delete process.env.APP_URL;
 	const dataDir = mkdtempSync(join(tmpdir(), 'klyngeportal-e2e-'));
+	// The local push service stands in for FCM/autopush/Apple: the app's reminder engine pushes to it
+	// (trusting its certificate) and the tests read what it decrypted through its control API.
+	const push = await startPushService({
+		log: (line: string) => {
+			if (process.env.E2E_VERBOSE) console.log(line);
+		}
+	});
 	let stack: Stack;
 	try {
 		stack = await startStack({
 			dataDir,
 			...PORTS,
 			quiet: true,
+			extraCaFile: push.certFile,
+			// Reminders go out within a second of being due, so tests need not wait for the 30 s default.
+			reminderIntervalMs: 1000,
 			// Tests log in from 127.0.0.1 far more often than the per-address limits allow a person;
 			// the limits themselves are tested from other addresses (login-security.spec.ts).
 			exemptLoopback: true,
@@ -121,17 +133,19 @@ export default async function globalSetup() {
 			}
 		});
 	} catch (err) {
+		await push.close();
 		rmSync(dataDir, { recursive: true, force: true });
 		throw err;
 	}
 	globalThis.__klyngeportalE2E = {
 		stop: async () => {
 			await stack.stop();
+			await push.close();
 			rmSync(dataDir, { recursive: true, force: true });
 		}
 	};
 	try {
-		process.env[STACK_ENV] = JSON.stringify(await describeStack(stack));
+		process.env[STACK_ENV] = JSON.stringify(await describeStack(stack, push));
 	} catch (err) {
 		await globalThis.__klyngeportalE2E.stop();
 		throw err;

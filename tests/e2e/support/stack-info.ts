@@ -59,6 +59,12 @@ export interface StackInfo {
 	themeMeeting: MeetingRef;
 	/** A file the global setup attaches to item 2 of the theme group's meeting. */
 	themeItem2Attachment: string;
+	/**
+	 * The local push service (tests/support/push-service.ts) the app pushes to: `origin` is where its
+	 * endpoints live; `controlUrl` is its control API (use `new PushControl(controlUrl)`) to make
+	 * subscriptions, script answers and read the decrypted pushes.
+	 */
+	push: { origin: string; controlUrl: string };
 }
 
 /** The stack started by the global setup; throws when the tests run without it. */
