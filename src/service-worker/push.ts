@@ -15,7 +15,7 @@ import { readPath, subscriptionBody, DEVICE_PATH } from '$lib/push/endpoints';
 import { enqueue, flushNow, SYNC_TAG } from '$lib/offline/outbox';
 import { newRecordId, queuedNow } from '$lib/offline/outbox-flush.js';
 import { BACKGROUND_HEADER } from '$lib/offline/names';
-import { reminders } from '$lib/messages/da-reminders';
+import { sw as swText } from '$lib/messages/da-reminders-sw';
 import { currentUser } from './caching';
 
 const ICON = '/icons/icon-192.png';
@@ -57,7 +57,7 @@ async function answer(status: 'attending' | 'absent', meeting: string, title: st
 		],
 		queuedAt: queuedNow(),
 		userId: user,
-		label: reminders.sw.outboxLabel(status, meetingFromTitle(title)),
+		label: swText.outboxLabel(status, meetingFromTitle(title)),
 		status: 'queued'
 	});
 	const report = await flushNow();

@@ -1,6 +1,7 @@
 // The member's side of reminders (t.reminders): the Påmindelser page, the offer after an answer and
 // what the service worker shows. Part of the one catalogue (da.ts includes it); kept in a module of
-// its own so that the service worker carries these texts and not the whole catalogue.
+// its own; the service worker's texts are in one of their own again, so that it carries only them.
+import { sw } from './da-reminders-sw';
 
 const CHANNEL_LABELS: Record<string, string> = {
 	push: 'Push',
@@ -94,25 +95,5 @@ export const reminders = {
 	},
 
 	/** What the service worker shows. */
-	sw: {
-		fallbackTitle: 'Klyngeportal',
-		fallbackBody: 'Du har en ny påmindelse. Tryk for at se den.',
-		answered: 'Svar registreret',
-		answeredBody: (status: string, meeting: string) =>
-			status === 'attending'
-				? meeting
-					? `Du deltager i ${meeting}.`
-					: 'Du deltager.'
-				: meeting
-					? `Du har meldt afbud til ${meeting}.`
-					: 'Du har meldt afbud.',
-		queued: 'Svaret venter på netværk',
-		queuedBody: 'Det sendes, så snart telefonen er på nettet igen.',
-		notAnswered: 'Svaret blev ikke registreret',
-		notAnsweredBody: (reason: string) => `${reason} Tryk for at svare i appen.`,
-		signedOut: 'Log ind i appen for at svare. Tryk for at åbne den.',
-		open: 'Åbn',
-		outboxLabel: (status: string, meeting: string) =>
-			`${status === 'attending' ? 'Deltager' : 'Afbud'}${meeting ? `: ${meeting}` : ''}`
-	}
+	sw
 };

@@ -2,7 +2,7 @@
 // (a test browser cannot tap a notification): open or focus the app at the exact page, or answer
 // an attendance reminder from its "Deltager"/"Afbud" button without opening the app, and what the
 // notification then says instead. The service worker (src/service-worker/push.ts) carries them out.
-import { reminders } from '$lib/messages/da-reminders';
+import { sw as swText } from '$lib/messages/da-reminders-sw';
 import { FALLBACK_PATH, ownUrl, type NotificationData } from './notify';
 
 /** An open window of the app, as `clients.matchAll` lists it. */
@@ -94,7 +94,7 @@ export function answerConfirmation(
 	url: string,
 	tag: string | undefined
 ): { title: string; options: NotificationOptions & { data: NotificationData } } {
-	const m = reminders.sw;
+	const m = swText;
 	const meeting = meetingFromTitle(reminderTitle);
 	const base = { lang: 'da', dir: 'ltr' as const, tag, data: { url } };
 	switch (result.outcome) {

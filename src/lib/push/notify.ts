@@ -2,7 +2,7 @@
 // src/lib/reminders/payload.ts mapped onto showNotification's title and options. Pure, so that every
 // case (an unreadable payload, a foreign link, more actions than the platform shows) is unit-tested;
 // the service worker (src/service-worker/push.ts) only calls it.
-import { reminders } from '$lib/messages/da-reminders';
+import { sw as swText } from '$lib/messages/da-reminders-sw';
 import type { ReminderPayload } from '$lib/reminders/payload';
 
 /** Where a tap goes, kept on the notification (its `data`), read back by the click handler. */
@@ -75,9 +75,9 @@ export function notificationFor(text: string | null, ctx: ShowContext): Shown {
 	const fallbackUrl = new URL(FALLBACK_PATH, ctx.origin).href;
 	if (!payload) {
 		return {
-			title: reminders.sw.fallbackTitle,
+			title: swText.fallbackTitle,
 			options: {
-				body: reminders.sw.fallbackBody,
+				body: swText.fallbackBody,
 				lang: 'da',
 				dir: 'ltr',
 				icon: ctx.icon,
