@@ -311,14 +311,9 @@ test('a member turns push on, gets a test and a reminder, and answers "Deltager"
 		.toEqual([]);
 });
 
-test('after an answer the member is offered reminders once; "Nej tak" is remembered', async ({
-	page,
-	context,
-	stack
-}) => {
+test('after an answer the member is offered reminders once; "Nej tak" is remembered', async ({ page, stack }) => {
 	const member = memberFor(stack, 'declinesOffer');
 	const home = new HomePage(page);
-	await context.grantPermissions([], { origin: stack.url });
 	await logIn(page, member, stack.password);
 	const offer = page.getByTestId('push-offer');
 	await expect(offer).toBeHidden();
