@@ -1,4 +1,6 @@
-import { redirect, type Handle, type HandleServerError, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
+import { startReminders } from '$lib/server/reminders/engine';
 import { AUTH_COOKIE, SESSION_COOKIE, clientFromToken, currentUser, tokenFromCookie } from '$lib/server/pocketbase';
 import { t } from '$lib/messages';
 import { BACKGROUND_HEADER, USER_HEADER } from '$lib/offline/names';
@@ -45,6 +47,11 @@ function requireLogin(event: RequestEvent, keepCookies: boolean) {
 	const back = isPage ? event.url.pathname + event.url.search : event.url.pathname;
 	redirect(303, back === '/' ? '/login' : `/login?til=${encodeURIComponent(back)}`);
 }
+
+/** The reminder engine runs in the server process (see engine.ts for when it stays off). */
+export const init: ServerInit = () => {
+	startReminders(env);
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const sessionCookie = event.cookies.get(SESSION_COOKIE);

@@ -11,6 +11,7 @@ import PocketBase from 'pocketbase';
 import { startMailCatcher } from './mail-catcher.mjs';
 import { ensurePocketBase, ROOT, startPocketBase, stopProcess, upsertSuperuser } from './pocketbase.mjs';
 import { DEMO_PASSWORD, seedDemo } from './seed.mjs';
+import { vapidConfig } from './vapid.mjs';
 
 /** The superuser's password: from PB_ADMIN_PASSWORD, else made once and kept in the data directory. */
 function adminPassword(/** @type {string} */ dataDir) {
@@ -20,6 +21,21 @@ function adminPassword(/** @type {string} */ dataDir) {
 	const password = randomBytes(16).toString('hex');
 	writeFileSync(file, password, { mode: 0o600 });
 	return password;
+}
+
+/**
+ * The reminder engine's own superuser (it plans and dispatches for everyone inside the app server):
+ * ENGINE_PB_EMAIL / ENGINE_PB_PASSWORD, else engine@klyngeportal.local with a password made once and
+ * kept in the data directory.
+ */
+function engineCredentials(/** @type {string} */ dataDir) {
+	const email = process.env.ENGINE_PB_EMAIL || 'engine@klyngeportal.local';
+	if (process.env.ENGINE_PB_PASSWORD) return { email, password: process.env.ENGINE_PB_PASSWORD };
+	const file = join(dataDir, '.engine-password');
+	if (existsSync(file)) return { email, password: readFileSync(file, 'utf8').trim() };
+	const password = randomBytes(16).toString('hex');
+	writeFileSync(file, password, { mode: 0o600 });
+	return { email, password };
 }
 
 async function waitFor(/** @type {string} */ url, /** @type {() => boolean} */ alive, timeoutMs = 30_000) {
@@ -73,6 +89,10 @@ export async function startStack({
 		const adminEmail = process.env.PB_ADMIN_EMAIL || 'admin@klyngeportal.local';
 		const password = adminPassword(dataDir);
 		upsertSuperuser(bin, dataDir, adminEmail, password);
+		const engine = engineCredentials(dataDir);
+		upsertSuperuser(bin, dataDir, engine.email, engine.password);
+		const vapid = vapidConfig(dataDir, adminEmail);
+		if (vapid.source === 'new') log(`VAPID keys made and kept in ${join(dataDir, '.vapid.json')}`);
 
 		const appUrl = process.env.APP_URL || `http://localhost:${appPort}`;
 		/** @type {Record<string, string>} */
@@ -114,6 +134,13 @@ export async function startStack({
 				ORIGIN: appUrl,
 				PB_URL: pocketbase.url,
 				DEMO_INBOX_URL: catcher ? catcher.inboxUrl : '',
+				APP_URL: appUrl,
+				// The reminder engine: its superuser and the keys that sign its pushes (never printed).
+				ENGINE_PB_EMAIL: engine.email,
+				ENGINE_PB_PASSWORD: engine.password,
+				VAPID_PUBLIC_KEY: vapid.publicKey,
+				VAPID_PRIVATE_KEY: vapid.privateKey,
+				VAPID_SUBJECT: vapid.subject,
 				BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '30M',
 				// The login form's own limits (src/lib/server/login-attempts.ts) follow PocketBase's.
 				...(rateLimits ? {} : { RATE_LIMITS: 'off' }),
@@ -140,6 +167,8 @@ export async function startStack({
 			},
 			logins,
 			demoPassword: DEMO_PASSWORD,
+			engine,
+			vapidPublicKey: vapid.publicKey,
 			app,
 			pocketbase,
 			stop

@@ -146,6 +146,33 @@ async function hideSecrets(cast: Cast) {
 	});
 	const draft = await createNominationCall(admin, { group: groups.a.id, status: 'draft', title: secret('kladde') });
 	await createNominationForum(admin, { call: draft.id, name: secret('forum') });
+	// The reminder engine's rows (issue 9): the member's own device and sent reminder, and another
+	// person's, whose endpoint and reminder text are theirs alone; a pending row nobody may list.
+	const subscription = (user: string, host: string) =>
+		admin.collection('push_subscriptions').create({
+			user,
+			endpoint: `https://${host}.push.test/${user}`,
+			p256dh: 'B'.repeat(87),
+			auth: 'A'.repeat(22),
+			device: 'Chrome på Android',
+			failures: 0
+		});
+	await subscription(people.member.record.id, 'medlem');
+	await subscription(people.secretariat.record.id, SECRET);
+	const reminder = (user: string, title: string, status: string) =>
+		admin.collection('notifications').create({
+			user,
+			kind: 'attendance',
+			subject: meetings.published.id,
+			moment: `${status}@${user}`,
+			origin: 'planner',
+			due: '2026-01-01 08:00:00.000Z',
+			status,
+			payload: { web_push: 8030, notification: { title } }
+		});
+	await reminder(people.member.record.id, 'Svar senest i morgen', 'sent');
+	await reminder(people.member.record.id, secret('planlagt'), 'pending');
+	await reminder(people.secretariat.record.id, secret('påmindelse'), 'sent');
 }
 
 describe('the filter side channel', () => {
@@ -172,6 +199,30 @@ describe('the filter side channel', () => {
 		// The same filter as the superuser is valid and does reach the Referat: the refusal is the guard's.
 		const admin = await list(server.url, server.admin.authStore.token, 'groups', { filter: attack });
 		expect(admin.status).toBe(200);
+	});
+
+	it('keeps the reminder collections off every path, and a member filtering them sees only their own sent rows', async () => {
+		// Neither has a relation, and nothing relates to them: no back-relation path reaches them.
+		for (const name of ['push_subscriptions', 'notifications']) {
+			const c = [...schema.values()].find((x) => x.name === name)!;
+			expect(c.fields.filter((f) => f.type === 'relation')).toEqual([]);
+			expect([...schema.values()].flatMap((o) => o.fields.filter((f) => f.collectionId === c.id))).toEqual([]);
+			expect(
+				[...schema.values()].flatMap((o) => pathsFrom(schema, o.id)).filter((p) => p.through.includes(name))
+			).toEqual([]);
+		}
+		const token = cast.as('member').authStore.token;
+		const own = cast.people.member.record.id;
+		const subs = await list(server.url, token, 'push_subscriptions', { filter: 'endpoint != ""' });
+		expect(subs.status).toBe(200);
+		expect(subs.ids).toHaveLength(1);
+		expect((await list(server.url, token, 'push_subscriptions', { filter: `endpoint ~ "${SECRET}"` })).ids).toEqual([]);
+		expect((await list(server.url, token, 'push_subscriptions', { filter: `user != "${own}"` })).ids).toEqual([]);
+		const sent = await list(server.url, token, 'notifications', { filter: 'id != ""' });
+		expect(sent.ids).toHaveLength(1);
+		for (const filter of [`user != "${own}"`, 'status = "pending"', `payload ~ "${SECRET}"`]) {
+			expect((await list(server.url, token, 'notifications', { filter })).ids, filter).toEqual([]);
+		}
 	});
 
 	it('walks paths into every collection that has a relation', () => {

@@ -61,11 +61,30 @@ async function membersOf(pb: PocketBase, groupName: string, role: string): Promi
 	);
 }
 
+/**
+ * Waits until the reminder engine has sent what was due at start (the demo's open deadlines), so
+ * that no burst of reminder mails lands in the inbox while the tests count mails.
+ */
+async function settleReminders(pb: PocketBase) {
+	const deadline = Date.now() + 60_000;
+	for (;;) {
+		const now = new Date().toISOString().replace('T', ' ');
+		const due = await pb.collection('notifications').getList(1, 1, {
+			filter: pb.filter('status = "pending" && due <= {:now} && retry_at = ""', { now }),
+			fields: 'id'
+		});
+		if (due.totalItems === 0) return;
+		if (Date.now() > deadline) throw new Error(`${due.totalItems} reminders still due a minute after the start`);
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
 async function describeStack(stack: Stack, push: PushService): Promise<StackInfo> {
 	if (!stack.inboxUrl) throw new Error('The e2e tests need the mail catcher (unset SMTP_HOST).');
 	const pb = new PocketBase(stack.pbUrl);
 	pb.autoCancellation(false);
 	await pb.collection('_superusers').authWithPassword(stack.admin.email, stack.admin.password);
+	await settleReminders(pb);
 	const login = (role: string, index: number) => {
 		const found = stack.logins.filter((l) => l.role === role)[index];
 		if (!found) throw new Error(`no demo login with role ${role}`);
@@ -99,7 +118,7 @@ async function describeStack(stack: Stack, push: PushService): Promise<StackInfo
 		nextMeeting,
 		themeMeeting,
 		themeItem2Attachment,
-		push: { origin: push.origin, controlUrl: push.controlUrl }
+		push: { origin: push.origin, controlUrl: push.controlUrl, vapidPublicKey: stack.vapidPublicKey }
 	};
 }
 

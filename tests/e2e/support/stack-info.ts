@@ -62,9 +62,10 @@ export interface StackInfo {
 	/**
 	 * The local push service (tests/support/push-service.ts) the app pushes to: `origin` is where its
 	 * endpoints live; `controlUrl` is its control API (use `new PushControl(controlUrl)`) to make
-	 * subscriptions, script answers and read the decrypted pushes.
+	 * subscriptions, script answers and read the decrypted pushes. `vapidPublicKey` is the app's
+	 * (what a page passes as applicationServerKey and what signs every push).
 	 */
-	push: { origin: string; controlUrl: string };
+	push: { origin: string; controlUrl: string; vapidPublicKey: string };
 }
 
 /** The stack started by the global setup; throws when the tests run without it. */
