@@ -2,7 +2,6 @@
 // push devices, their reminder preferences and the reminders they were sent. Writes the collections'
 // rules do not allow go through PocketBase's own routes (pb_hooks/push.pb.js,
 // pb_hooks/notifications.pb.js), which check that the rows are the member's.
-import { env } from '$env/dynamic/private';
 import { ClientResponseError } from 'pocketbase';
 import { formatDateTime, formatTime, localDateKey } from '$lib/dates';
 import type { NotificationsResponse, PushSubscriptionsResponse, TypedPocketBase } from '$lib/pocketbase-types';
@@ -10,13 +9,14 @@ import type { SubscriptionBody } from '$lib/push/endpoints';
 import type { ReminderPayload } from '$lib/reminders/payload';
 import { resolvePrefs, type ReminderPrefs } from '$lib/reminders/prefs';
 import { t } from '$lib/messages';
+import { vapidPublicKey } from './reminders/vapid';
 
 /** How many of the newest reminders the list shows. */
 export const RECENT_LIMIT = 30;
 
 /** The VAPID public key the browser subscribes with ('' when push is not set up on this server). */
 export function publicKey(): string {
-	return env.VAPID_PUBLIC_KEY ?? '';
+	return vapidPublicKey() ?? '';
 }
 
 /** "i dag kl. 9.12", "i går kl. 18.40" or "fredag den 4. december 2026 kl. 9.12". */
