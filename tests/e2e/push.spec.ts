@@ -157,6 +157,8 @@ test('a member turns push on, gets a test and a reminder, and answers "Deltager"
 	expect(status.publicKey).toMatch(/^[A-Za-z0-9_-]{87}$/);
 	const subscription = await control.createSubscription({ vapidKey: status.publicKey });
 	await useTestSubscription(page, subscription);
+	// The replacement applies from the next document on.
+	await page.reload();
 
 	await page.getByRole('link', { name: 'Påmindelser om dine frister' }).click();
 	await expect(reminders.heading).toBeVisible();
