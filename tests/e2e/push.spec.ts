@@ -16,7 +16,7 @@ import { PushControl, type BrowserSubscription } from '../support/push-service';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { savedPages, waitForServiceWorker } from './support/offline';
-import { logIn } from './support/shortcuts';
+import { elementsWiderThanScreen, logIn } from './support/shortcuts';
 import type { Person, StackInfo } from './support/stack-info';
 import { HomePage } from './pages/home-page';
 import { RemindersPage } from './pages/reminders-page';
@@ -299,6 +299,11 @@ test('a member turns push on, gets a test and a reminder, and answers "Deltager"
 	await testReminder.getByRole('button').click();
 	await expect(page).toHaveURL('/paamindelser');
 	await expect(reminders.recent.filter({ hasText: 'Test fra Klyngeportal' })).not.toContainText('Ulæst');
+
+	// At 200 % text the page still fits a 360 px phone (WCAG 1.4.4, 1.4.10).
+	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+	expect(await elementsWiderThanScreen(page)).toEqual([]);
+	await page.evaluate(() => (document.documentElement.style.fontSize = ''));
 
 	// Turning push off forgets this device.
 	await reminders.turnOff.click();
