@@ -10,7 +10,7 @@
 // else of the browser or the app is replaced). A test cannot tap a notification either: the tap
 // handler is unit-tested (src/lib/push/click.spec.ts), and here a message to the service worker runs
 // that same handler for the shown notification (src/service-worker/push.ts, TEST_ACTION_MESSAGE).
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import PocketBase from 'pocketbase';
 import { PushControl, type BrowserSubscription } from '../support/push-service';
 import { expectNoAxeViolations } from './support/axe';
@@ -337,4 +337,67 @@ test('after an answer the member is offered reminders once; "Nej tak" is remembe
 	await expect(home.answer.status).toContainText('Afbud');
 	await expect(home.answer.saved).toBeVisible();
 	await expect(offer).toBeHidden();
+});
+
+test.describe('where push cannot simply be turned on, the page says why', () => {
+	const IPHONE_SAFARI =
+		'Mozilla/5.0 (iPhone; CPU iPhone OS 18_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.4 Mobile/15E148 Safari/604.1';
+
+	async function phone(browser: Browser, stack: StackInfo, options: { userAgent?: string } = {}) {
+		const context = await browser.newContext({
+			baseURL: stack.url,
+			viewport: { width: 360, height: 740 },
+			isMobile: true,
+			hasTouch: true,
+			locale: 'da-DK',
+			timezoneId: 'Europe/Copenhagen',
+			...options
+		});
+		const page = await context.newPage();
+		await logIn(page, stack.member, stack.password);
+		return { context, page, reminders: new RemindersPage(page) };
+	}
+
+	test('a browser that blocks notifications: how to unblock them, and no button', async ({ browser, stack }) => {
+		const { context, page, reminders } = await phone(browser, stack);
+		try {
+			// Granting nothing refuses every permission, as a member's "Bloker" does.
+			await context.grantPermissions([], { origin: stack.url });
+			await reminders.goto();
+			await expect(reminders.pushState).toContainText('Påmindelser er blokeret for Klyngeportal i din browser.');
+			await expect(reminders.pushState).toContainText('vælg Notifikationer, og tillad dem');
+			await expect(reminders.turnOn).toBeHidden();
+			await expectNoAxeViolations(page);
+		} finally {
+			await context.close();
+		}
+	});
+
+	test('a browser without push: e-mail instead', async ({ browser, stack }) => {
+		const { context, page, reminders } = await phone(browser, stack);
+		try {
+			await page.addInitScript(() => {
+				delete (window as { PushManager?: unknown }).PushManager;
+			});
+			await reminders.goto();
+			await expect(reminders.pushState).toContainText('Denne browser kan ikke vise påmindelser.');
+			await expect(reminders.turnOn).toBeHidden();
+			await expectNoAxeViolations(page);
+		} finally {
+			await context.close();
+		}
+	});
+
+	test('an iPhone in a Safari tab: the home-screen hint instead of the button', async ({ browser, stack }) => {
+		const { context, page, reminders } = await phone(browser, stack, { userAgent: IPHONE_SAFARI });
+		try {
+			await reminders.goto();
+			await expect(reminders.pushState).toContainText('Læg Klyngeportal på hjemmeskærmen');
+			await expect(reminders.pushState).toContainText('Tryk på Del i Safari, og vælg Føj til hjemmeskærm.');
+			await expect(reminders.turnOn).toBeHidden();
+			await expectNoAxeViolations(page);
+		} finally {
+			await context.close();
+		}
+	});
 });
