@@ -25,15 +25,14 @@ onRecordUpdateRequest((e) => {
 		}
 		if (Object.keys(errors).length) throw new BadRequestError('Kun dine egne profiloplysninger kan ændres.', errors);
 	}
-	const body = e.requestInfo().body || {};
-	if (body.notification_prefs !== undefined) {
-		const prefs = require(`${__hooks}/lib/notification-prefs.js`);
-		const found = prefs.problem(body.notification_prefs);
-		if (found) {
-			throw new BadRequestError('Påmindelserne kunne ikke gemmes.', {
-				notification_prefs: new ValidationError(found.code, found.message)
-			});
-		}
-	}
+	const prefs = require(`${__hooks}/lib/notification-prefs.js`);
+	prefs.check(e.requestInfo().body || {});
+	e.next();
+}, 'users');
+
+// The secretariat (or an operator) creating an account with preferences: the same shape check.
+onRecordCreateRequest((e) => {
+	const prefs = require(`${__hooks}/lib/notification-prefs.js`);
+	prefs.check(e.requestInfo().body || {});
 	e.next();
 }, 'users');

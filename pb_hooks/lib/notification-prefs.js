@@ -75,4 +75,15 @@ function problem(raw) {
 	return null;
 }
 
-module.exports = { problem, KINDS, CHANNELS };
+/** Throws a 400 with the Danish message on `notification_prefs` when a request body's value is malformed. */
+function check(body) {
+	if (body.notification_prefs === undefined) return;
+	const found = problem(body.notification_prefs);
+	if (found) {
+		throw new BadRequestError('Påmindelserne kunne ikke gemmes.', {
+			notification_prefs: new ValidationError(found.code, found.message)
+		});
+	}
+}
+
+module.exports = { problem, check, KINDS, CHANNELS };

@@ -216,6 +216,29 @@ describe('reminder preferences', () => {
 		expect((await cast.admin.collection('users').getOne(me())).notification_prefs).toEqual(before);
 	});
 
+	it('refuses malformed preferences on a new account too', async () => {
+		const err = await cast.admin
+			.collection('users')
+			.create({
+				email: 'prefs-check@test.klyngeportal.local',
+				password: 'test-password-1234',
+				passwordConfirm: 'test-password-1234',
+				name: 'Preben Præference',
+				organization: cast.organizations.a.id,
+				notification_prefs: { quiet: { from: '7', to: '21:00' } }
+			})
+			.then(
+				() => null,
+				(e: { status: number; response: { data: Record<string, { code: string }> } }) => e
+			);
+		expect(err?.status).toBe(400);
+		expect(err?.response.data.notification_prefs?.code).toBe('prefs_quiet_from');
+		const found = await cast.admin
+			.collection('users')
+			.getFullList({ filter: cast.admin.filter('email = {:e}', { e: 'prefs-check@test.klyngeportal.local' }) });
+		expect(found).toEqual([]);
+	});
+
 	it("refuses to let a member set another user's preferences", async () => {
 		const other = cast.people.secretariat.record.id;
 		await expect(
