@@ -31,6 +31,7 @@ export const reminders = {
 			'Åbn browserens indstillinger for denne side (fx låsen ved adressen), vælg Notifikationer, og tillad dem. Kom så tilbage hertil.',
 		denied: 'Du sagde nej til påmindelser. Du kan ændre det i browserens indstillinger.',
 		failed: 'Påmindelserne kunne ikke slås til. Prøv igen om lidt.',
+		notConfigured: 'Påmindelser på telefonen er ikke sat op endnu. Du får dem på e-mail.',
 		iosInstall: 'På iPhone virker påmindelser, når Klyngeportal er lagt på hjemmeskærmen og åbnet derfra.',
 		noScript: 'Slå JavaScript til for at få påmindelser på denne enhed.'
 	},
