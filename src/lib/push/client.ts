@@ -141,10 +141,3 @@ export async function resendOnStart(publicKey: string): Promise<void> {
 	await subscription?.unsubscribe();
 	if (await post(await subscribe(publicKey), true)) writeFlag(PUSH_WANTED_KEY, true);
 }
-
-/** Sets the app badge where the platform has one (cleared at 0). */
-export function setBadge(count: number): void {
-	const nav = navigator as Navigator & { setAppBadge?(n: number): Promise<void>; clearAppBadge?(): Promise<void> };
-	if (!nav.setAppBadge) return;
-	(count > 0 ? nav.setAppBadge(count) : (nav.clearAppBadge?.() ?? Promise.resolve())).catch(() => {});
-}
