@@ -177,6 +177,19 @@ test('a member turns push on, gets a test and a reminder, and answers "Deltager"
 	expect(stored).toMatchObject({ user: memberId, p256dh: subscription.keys.p256dh, auth: subscription.keys.auth });
 	await expectNoAxeViolations(page);
 
+	// Every app start posts the subscription again, so the server sees the device is alive.
+	const longAgo = '2026-01-01 08:00:00.000Z';
+	const lastSeen = async () => (await pb.collection('push_subscriptions').getOne(stored.id)).last_seen as string;
+	await pb.collection('push_subscriptions').update(stored.id, { last_seen: longAgo });
+	await page.reload();
+	await expect.poll(lastSeen).not.toBe(longAgo);
+	// A subscription made with a former VAPID key is made anew with the current one at the next start.
+	await page.evaluate(() => localStorage.setItem('e2e:push-subscription', 'b2xkLWtleQ'));
+	await pb.collection('push_subscriptions').update(stored.id, { last_seen: longAgo });
+	await page.reload();
+	await expect.poll(() => page.evaluate(() => localStorage.getItem('e2e:push-subscription'))).toBe(status.publicKey);
+	await expect.poll(lastSeen).not.toBe(longAgo);
+
 	// "Send en test": through the real engine to the push service, which decrypts it.
 	await device.getByRole('button', { name: 'Send en test' }).click();
 	await expect(device.getByRole('status')).toHaveText('Testen er sendt. Den bør komme frem om et øjeblik.');
