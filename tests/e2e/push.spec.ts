@@ -198,7 +198,8 @@ test('a member turns push on, gets a test and a reminder, and answers "Deltager"
 		.poll(async () => (await control.delivered(subscription.endpoint)).map((p) => reminderOf(p.payload).title))
 		.toContain('Test fra Klyngeportal');
 
-	// A real attendance reminder, due now, queued as the planner queues one.
+	// A real attendance reminder, due now, queued as the secretariat's "Send påmindelse nu" queues one
+	// (the planner cancels pending rows of its own that it did not plan).
 	const origin = stack.url.replace(/\/$/, '');
 	const meetingUrl = `${origin}/moeder/${meetingId}#svar`;
 	const rowId = newRowId();
@@ -208,7 +209,7 @@ test('a member turns push on, gets a test and a reminder, and answers "Deltager"
 		kind: 'attendance',
 		subject: meetingId,
 		moment: `e2e@${Date.now()}`,
-		origin: 'planner',
+		origin: 'secretariat',
 		due: new Date(Date.now() - 1000).toISOString(),
 		expires: new Date(Date.now() + 3600_000).toISOString(),
 		status: 'pending',
