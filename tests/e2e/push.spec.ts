@@ -321,16 +321,28 @@ test('a member turns push on, gets a test and a reminder, and answers "Deltager"
 	await page.evaluate(() => (document.documentElement.style.fontSize = ''));
 
 	// Turning push off forgets this device.
+	const rowsAt = () =>
+		pb
+			.collection('push_subscriptions')
+			.getFullList({ filter: pb.filter('endpoint = {:e}', { e: subscription.endpoint }) });
 	await reminders.turnOff.click();
 	await expect(reminders.turnOn).toBeVisible();
 	await expect(reminders.devices).toHaveCount(0);
-	await expect
-		.poll(() =>
-			pb
-				.collection('push_subscriptions')
-				.getFullList({ filter: pb.filter('endpoint = {:e}', { e: subscription.endpoint }) })
-		)
-		.toEqual([]);
+	await expect.poll(rowsAt).toEqual([]);
+
+	// "Fjern" on the device in hand turns push off here too: it does not come back at the next start.
+	await reminders.turnOn.click();
+	await expect(reminders.device(/Denne enhed/)).toHaveCount(1);
+	await reminders
+		.device(/Denne enhed/)
+		.getByRole('button', { name: 'Fjern' })
+		.click();
+	await expect(reminders.turnOn).toBeVisible();
+	await expect(reminders.devices).toHaveCount(0);
+	await expect.poll(rowsAt).toEqual([]);
+	await page.reload({ waitUntil: 'networkidle' });
+	await expect(reminders.turnOn).toBeVisible();
+	expect(await rowsAt()).toEqual([]);
 });
 
 test('after an answer the member is offered reminders once; "Nej tak" is remembered', async ({ page, stack }) => {
