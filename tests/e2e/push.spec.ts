@@ -281,6 +281,22 @@ test('a member turns push on, gets a test and a reminder, and answers "Deltager"
 	// Tapping it marked the reminder read.
 	await expect.poll(async () => (await pb.collection('notifications').getOne(rowId)).read_at).not.toBe('');
 
+	// A clock time PocketBase refuses comes back as a Danish message on its field (the form without
+	// JavaScript; with it the time input cannot hold one).
+	const form: Record<string, string> = { quiet_from: '25:00', quiet_to: '07:00' };
+	for (const kind of ['attendance', 'nomination', 'meeting_tomorrow', 'agenda_published', 'agenda_changed']) {
+		form[`channel_${kind}`] = 'push';
+	}
+	form.channel_minutes_published = 'email';
+	form.channel_follow_up = 'both';
+	const refused = await page.request.post('/paamindelser?/prefs', {
+		form,
+		headers: { origin: origin, accept: 'text/html' }
+	});
+	expect(refused.status()).toBe(400);
+	expect(await refused.text()).toMatch(/id="quiet_from-error"[^>]*>Skriv et klokkeslæt som TT:MM, fx 21:00\./);
+	expect((await pb.collection('users').getOne(memberId)).notification_prefs).toBeNull();
+
 	// Preferences, saved with "Gemt".
 	await reminders.goto();
 	await reminders.prefs.getByLabel('Referat udsendt').selectOption('none');
