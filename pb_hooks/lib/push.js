@@ -8,6 +8,37 @@ const TEST_TTL_MS = 60 * 60 * 1000;
 
 const pbDate = (ms) => new Date(ms).toISOString().replace('T', ' ');
 
+/**
+ * The push services browsers use (Chrome, Samsung, Opera: FCM; Firefox: Mozilla autopush; Safari:
+ * Apple; Edge: Windows Push). The dispatcher posts to whatever endpoint is stored, so only these
+ * are taken: an arbitrary https address would make the server post to hosts of a member's choosing.
+ * PUSH_ALLOWED_ORIGINS (comma-separated origins) adds others, e.g. the tests' local push service.
+ */
+const PUSH_HOST_SUFFIXES = [
+	'fcm.googleapis.com',
+	'android.googleapis.com',
+	'push.services.mozilla.com',
+	'push.apple.com',
+	'notify.windows.com'
+];
+
+function knownPushService(endpoint) {
+	const m = /^https:\/\/([^/?#]+)/.exec(endpoint);
+	if (!m) return false;
+	const authority = m[1].toLowerCase();
+	const extra = String($os.getenv('PUSH_ALLOWED_ORIGINS') || '')
+		.split(',')
+		.map((o) => o.trim().toLowerCase().replace(/\/+$/, ''))
+		.filter((o) => o);
+	if (extra.indexOf('https://' + authority) >= 0) return true;
+	if (authority.indexOf('@') >= 0 || /:\d+$/.test(authority)) return false;
+	for (let i = 0; i < PUSH_HOST_SUFFIXES.length; i++) {
+		const suffix = PUSH_HOST_SUFFIXES[i];
+		if (authority === suffix || authority.endsWith('.' + suffix)) return true;
+	}
+	return false;
+}
+
 /** Bytes of a base64url string, or -1 when it is not base64url. */
 function b64urlBytes(value) {
 	if (typeof value !== 'string' || !/^[A-Za-z0-9_-]*={0,2}$/.test(value)) return -1;
@@ -48,6 +79,8 @@ function validate(body) {
 		errors.endpoint = new ValidationError('endpoint_invalid', 'Adressen skal være en https-adresse.');
 	} else if (endpoint.length > 1000) {
 		errors.endpoint = new ValidationError('endpoint_too_long', 'Adressen må højst være 1.000 tegn.');
+	} else if (!knownPushService(endpoint)) {
+		errors.endpoint = new ValidationError('endpoint_unknown_service', 'Adressen er ikke en kendt push-tjeneste.');
 	}
 	const keys = body.keys && typeof body.keys === 'object' ? body.keys : {};
 	if (b64urlBytes(keys.p256dh) !== 65) {

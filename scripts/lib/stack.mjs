@@ -58,7 +58,7 @@ async function waitFor(/** @type {string} */ url, /** @type {() => boolean} */ a
  *   dataDir: string, appPort: number, pbPort: number, smtpPort?: number, inboxPort?: number,
  *   seed?: boolean, quiet?: boolean, dev?: boolean, log?: (line: string) => void, now?: Date,
  *   rateLimits?: boolean, exemptLoopback?: boolean, extraCaFile?: string, reminderIntervalMs?: number,
- *   reminders?: boolean
+ *   reminders?: boolean, pushOrigins?: string[]
  * }} opts
  */
 export async function startStack({
@@ -76,7 +76,8 @@ export async function startStack({
 	exemptLoopback = false,
 	extraCaFile,
 	reminderIntervalMs,
-	reminders = true
+	reminders = true,
+	pushOrigins = []
 }) {
 	/** @type {(() => Promise<unknown> | unknown)[]} */
 	const stops = [];
@@ -90,6 +91,8 @@ export async function startStack({
 		const password = adminPassword(dataDir);
 		upsertSuperuser(bin, dataDir, adminEmail, password);
 		const engine = engineCredentials(dataDir);
+		if (engine.email === adminEmail)
+			throw new Error('ENGINE_PB_EMAIL must differ from the administrator (PB_ADMIN_EMAIL).');
 		upsertSuperuser(bin, dataDir, engine.email, engine.password);
 		const vapid = vapidConfig(dataDir, adminEmail);
 		if (vapid.source === 'new') log(`VAPID keys made and kept in ${join(dataDir, '.vapid.json')}`);
@@ -101,6 +104,9 @@ export async function startStack({
 		if (!rateLimits) pbEnv.RATE_LIMITS = 'off';
 		// The end-to-end tests: PocketBase's limits spare this machine's own address.
 		if (exemptLoopback) pbEnv.RATE_LIMIT_EXCLUDED_IPS = '127.0.0.1,::1,::ffff:127.0.0.1';
+		// Push services besides the browsers' own that devices may subscribe with (a test push service).
+		const allowed = [...pushOrigins, ...(process.env.PUSH_ALLOWED_ORIGINS ?? '').split(',')].filter(Boolean);
+		if (allowed.length) pbEnv.PUSH_ALLOWED_ORIGINS = allowed.join(',');
 		/** @type {Awaited<ReturnType<typeof startMailCatcher>> | null} */
 		let catcher = null;
 		if (!process.env.SMTP_HOST) {

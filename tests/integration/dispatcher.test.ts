@@ -28,9 +28,9 @@ const vapid = { ...webpush.generateVAPIDKeys(), subject: 'mailto:drift@klyngepor
 const HOUR = 3600_000;
 
 beforeAll(async () => {
-	({ server, catcher } = await startTestPocketBaseWithMail());
-	admin = server.admin;
 	push = await startPushService();
+	({ server, catcher } = await startTestPocketBaseWithMail({ env: { PUSH_ALLOWED_ORIGINS: push.origin } }));
+	admin = server.admin;
 	org = (await createOrganization(admin)).id;
 });
 afterAll(async () => {
@@ -88,7 +88,7 @@ async function row(
 	user: string,
 	fields: Partial<NotificationsRecord> & { dueMs?: number; expiresMs?: number | null } = {}
 ): Promise<NotificationsRecord> {
-	const { dueMs = Date.now() - 1000, expiresMs = Date.now() + 3 * HOUR, ...rest } = fields;
+	const { dueMs = Date.now() - 60_000, expiresMs = Date.now() + 3 * HOUR, ...rest } = fields;
 	const subject = rest.subject ?? `m${++serial}`;
 	return admin.collection('notifications').create<NotificationsRecord>({
 		user,
@@ -425,7 +425,7 @@ describe('never lost, never twice', () => {
 		expect(leased.every((s) => s.lease_owner === 'doomed')).toBe(true);
 
 		// The devices work again. While the lease holds, another dispatcher leaves the rows alone …
-		for (const e of endpoints) push.setStanding(e, null);
+		for (const e of endpoints) push.reset(e);
 		const c = clock();
 		expect((await dispatcher(c).run()).claimed).toBe(0);
 		// … and after it, sends each once.

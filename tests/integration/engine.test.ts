@@ -5,7 +5,7 @@
 import webpush from 'web-push';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationsRecord } from '../../src/lib/pocketbase-types';
-import { createEngine, startReminders } from '../../src/lib/server/reminders/engine';
+import { createEngine, kickReminders, startReminders, stopReminders } from '../../src/lib/server/reminders/engine';
 import { createOrganization } from '../support/factories';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
 import { startPushService, type PushService } from '../support/push-service';
@@ -177,6 +177,41 @@ describe('the engine loop', () => {
 });
 
 describe('starting from the environment', () => {
+	it("runs one engine from the app server's variables; kickReminders dispatches what was queued; it stops", async () => {
+		const { user } = await memberWithDevice();
+		const env = {
+			PB_URL: server.url,
+			ENGINE_PB_EMAIL: ADMIN_EMAIL,
+			ENGINE_PB_PASSWORD: ADMIN_PASSWORD,
+			VAPID_PUBLIC_KEY: vapid.publicKey,
+			VAPID_PRIVATE_KEY: vapid.privateKey,
+			VAPID_SUBJECT: vapid.subject,
+			REMINDER_INTERVAL_MS: '3600000'
+		};
+		const lines: string[] = [];
+		startReminders(env, (l) => lines.push(l));
+		// A second start (a reloaded module in development) finds the running engine.
+		startReminders(env, (l) => lines.push(l));
+		let row: NotificationsRecord;
+		try {
+			await expect.poll(() => lines.length).toBe(0);
+			row = await queue(user, 'from-env');
+			kickReminders();
+			// This test process does not trust the push service's certificate (the app server does,
+			// through NODE_EXTRA_CA_CERTS): the attempt is made, fails at TLS and waits for a retry.
+			await expect
+				.poll(async () => (await server.admin.collection('notifications').getOne<NotificationsRecord>(row.id)).attempts)
+				.toBe(1);
+		} finally {
+			await stopReminders();
+		}
+		const stored = await server.admin.collection('notifications').getOne<NotificationsRecord>(row.id);
+		expect(stored).toMatchObject({ status: 'pending', lease_owner: '' });
+		expect(stored.error).toMatch(/^Push: ingen svar/);
+		kickReminders();
+		expect(lines).toEqual([]);
+	});
+
 	it('stays off with REMINDERS=off, or without its superuser or keys, and says why', () => {
 		const lines: string[] = [];
 		startReminders({ REMINDERS: 'off', ENGINE_PB_EMAIL: 'x' }, (l) => lines.push(l));

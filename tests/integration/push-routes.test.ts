@@ -134,7 +134,13 @@ describe('POST /api/klynge/push/subscriptions', () => {
 			[{ ...good, keys: { ...good.keys, p256dh: randomBytes(64).toString('base64url') } }, 'keys.p256dh'],
 			[{ ...good, keys: { ...good.keys, p256dh: 'not base64url!' } }, 'keys.p256dh'],
 			[{ ...good, keys: { ...good.keys, auth: randomBytes(15).toString('base64url') } }, 'keys.auth'],
-			[{ endpoint: good.endpoint }, 'keys.auth']
+			[{ endpoint: good.endpoint }, 'keys.auth'],
+			// Only the browsers' push services: never a host of the member's choosing.
+			[{ ...good, endpoint: 'https://127.0.0.1:8090/api/collections/users/records' }, 'endpoint'],
+			[{ ...good, endpoint: 'https://intranet.region.example/push' }, 'endpoint'],
+			[{ ...good, endpoint: 'https://fcm.googleapis.com.evil.example/fcm/send/x' }, 'endpoint'],
+			[{ ...good, endpoint: 'https://fcm.googleapis.com:8443/fcm/send/x' }, 'endpoint'],
+			[{ ...good, endpoint: 'https://user@fcm.googleapis.com/fcm/send/x' }, 'endpoint']
 		];
 		for (const [body, field] of cases) {
 			const err = await refusal(subscribe(anna, body));
@@ -145,6 +151,21 @@ describe('POST /api/klynge/push/subscriptions', () => {
 		expect((await refusal(subscribe(anna, cases[0][0]))).response.data.endpoint.message).toBe(
 			'Adressen skal være en https-adresse.'
 		);
+		expect((await refusal(subscribe(anna, cases[7][0]))).response.data.endpoint.message).toBe(
+			'Adressen er ikke en kendt push-tjeneste.'
+		);
+	});
+
+	it("takes the browsers' push services: Chrome's, Firefox's, Safari's and Edge's", async () => {
+		for (const endpoint of [
+			'https://fcm.googleapis.com/fcm/send/abc:APA91b',
+			'https://updates.push.services.mozilla.com/wpush/v2/gAAAAA',
+			'https://web.push.apple.com/QGuQyavXutnMH',
+			'https://wns2-par02p.notify.windows.com/w/?token=BQYAAA'
+		]) {
+			const { keys } = browserSubscription();
+			expect((await subscribe(bo, { endpoint, keys })).id, endpoint).toMatch(/^\w{15}$/);
+		}
 	});
 
 	it('needs a logged-in user', async () => {
@@ -271,6 +292,25 @@ describe('notifications API rules', () => {
 			).status
 		).toBe(403);
 		expect(await anonymousClient(server.url).collection('notifications').getFullList()).toEqual([]);
+	});
+});
+
+describe('the dispatch routes', () => {
+	it('answer superusers only: no member (and nobody anonymous) can claim, complete or mail reminders', async () => {
+		const anonymous = anonymousClient(server.url);
+		for (const route of ['claim', 'complete', 'mail']) {
+			for (const client of [anna.pb, anonymous]) {
+				const err = await refusal(
+					client.send(`/api/klynge/dispatch/${route}`, { method: 'POST', body: { owner: 'x', id: 'y', limit: 1 } })
+				);
+				expect([401, 403], `${route} as ${client === anonymous ? 'anonymous' : 'member'}`).toContain(err.status);
+			}
+		}
+		const claimed = await admin.send<{ rows: unknown[] }>('/api/klynge/dispatch/claim', {
+			method: 'POST',
+			body: { owner: 'rules-test', limit: 1, now: '2000-01-01T00:00:00Z' }
+		});
+		expect(claimed.rows).toEqual([]);
 	});
 });
 

@@ -200,7 +200,8 @@ describe('scripted answers', () => {
 		expect(((await send(sub, 'b').catch((e: unknown) => e)) as WebPushError).statusCode).toBe(500);
 		expect(((await send(sub, 'c').catch((e: unknown) => e)) as WebPushError).statusCode).toBe(410);
 		expect(((await send(sub, 'd').catch((e: unknown) => e)) as WebPushError).statusCode).toBe(410);
-		service.setStanding(sub.endpoint, null);
+		service.script(sub.endpoint, { status: 500 });
+		service.reset(sub.endpoint);
 		expect((await send(sub, 'e')).statusCode).toBe(201);
 		expect(service.received(sub.endpoint).map((r) => [r.status, r.text])).toEqual([
 			[429, 'a'],

@@ -84,12 +84,12 @@ export async function startTestPocketBase({
  * A test PocketBase that mails through a local SMTP catcher (`catcher.messages`), with the app's
  * public address set to https://klyngeportal.test for the links in those mails.
  */
-export async function startTestPocketBaseWithMail() {
+export async function startTestPocketBaseWithMail({ env = {} }: { env?: Record<string, string> } = {}) {
 	const [smtpPort, httpPort] = [await freePort(), await freePort()];
 	const catcher = await startMailCatcher({ smtpPort, httpPort });
 	try {
 		const server = await startTestPocketBase({
-			env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), APP_URL: 'https://klyngeportal.test' }
+			env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtpPort), APP_URL: 'https://klyngeportal.test', ...env }
 		});
 		return { server, catcher };
 	} catch (err) {

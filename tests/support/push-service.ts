@@ -278,6 +278,8 @@ export interface PushService {
 	script(endpoint: string, ...answers: ScriptedAnswer[]): void;
 	/** The answer given to every push to an endpoint once the queue is empty (`null`: back to 201). */
 	setStanding(endpoint: string, answer: ScriptedAnswer | null): void;
+	/** Drops an endpoint's queued and standing answers: 201 from now on. */
+	reset(endpoint: string): void;
 	/** Every push received, accepted or not, oldest first. */
 	received(endpoint?: string): ReceivedPush[];
 	/** The accepted (2xx) pushes, oldest first. */
@@ -437,6 +439,12 @@ export async function startPushService({
 			if (!ep) throw new Error(`no subscription ${endpoint}`);
 			ep.standing = answer;
 		},
+		reset(endpoint) {
+			const ep = endpoints.get(endpoint);
+			if (!ep) throw new Error(`no subscription ${endpoint}`);
+			ep.queue = [];
+			ep.standing = null;
+		},
 		received: (endpoint) => log_.filter((r) => !endpoint || r.endpoint === endpoint),
 		delivered: (endpoint) => log_.filter((r) => r.status < 300 && (!endpoint || r.endpoint === endpoint)),
 		clear: () => void log_.splice(0),
@@ -454,6 +462,7 @@ export async function startPushService({
 	//   POST /subscriptions {vapidKey?}         → BrowserSubscription
 	//   POST /script {endpoint, answers[]}      → 204
 	//   POST /standing {endpoint, answer|null}  → 204
+	//   POST /reset {endpoint}                  → 204
 	//   GET  /received[?endpoint=…]             → ReceivedPush[]
 	//   GET  /delivered[?endpoint=…]            → ReceivedPush[]
 	//   POST /clear                             → 204
@@ -475,6 +484,9 @@ export async function startPushService({
 					return json(204);
 				case 'POST /standing':
 					service.setStanding(body.endpoint, body.answer ?? null);
+					return json(204);
+				case 'POST /reset':
+					service.reset(body.endpoint);
 					return json(204);
 				case 'GET /received':
 					return json(200, service.received(endpoint));
@@ -520,6 +532,9 @@ export class PushControl {
 	}
 	setStanding(endpoint: string, answer: ScriptedAnswer | null) {
 		return this.call<void>('POST', '/standing', { endpoint, answer });
+	}
+	reset(endpoint: string) {
+		return this.call<void>('POST', '/reset', { endpoint });
 	}
 	received(endpoint?: string) {
 		return this.call<ReceivedPush[]>('GET', `/received${endpoint ? `?endpoint=${encodeURIComponent(endpoint)}` : ''}`);

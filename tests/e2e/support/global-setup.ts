@@ -142,6 +142,7 @@ export default async function globalSetup() {
 			...PORTS,
 			quiet: true,
 			extraCaFile: push.certFile,
+			pushOrigins: [push.origin],
 			// Reminders go out within a second of being due, so tests need not wait for the 30 s default.
 			reminderIntervalMs: 1000,
 			// Tests log in from 127.0.0.1 far more often than the per-address limits allow a person;

@@ -49,6 +49,8 @@ export interface DispatcherOptions {
 	agent?: Agent;
 	now?: () => Date;
 	log?: (line: string) => void;
+	/** Outcome writes in flight at once (each takes every outcome waiting). */
+	commitConcurrency?: number;
 	/** Stop a run after this many claims (a safety net; a run normally ends when nothing is due). */
 	maxBatches?: number;
 }
@@ -70,6 +72,8 @@ export interface DispatchReport {
 	subscriptionsDeleted: number;
 	/** Rows whose lease another dispatcher took before we wrote the outcome (not overwritten). */
 	lost: number;
+	/** Claim and outcome requests made to PocketBase. */
+	requests: number;
 }
 
 interface ClaimedRow {
@@ -152,19 +156,27 @@ export function payloadText(row: Pick<ClaimedRow, 'id' | 'kind' | 'subject' | 'd
 	const payload: ReminderPayload = { ...stored, web_push: 8030, notification };
 	const size = (p: ReminderPayload) => Buffer.byteLength(JSON.stringify(p));
 	if (size(payload) <= PAYLOAD_LIMIT) return JSON.stringify(payload);
-	const over = size(payload) - PAYLOAD_LIMIT;
+	// The longest start of the body that fits (by characters: Danish æ, ø, å take two bytes); if
+	// not even an empty body fits, the same without the actions (the app has them all too).
 	const body = notification.body;
-	if (Buffer.byteLength(body) > over + 1) {
-		// Shorten by characters until it fits (multi-byte letters: Danish æ, ø, å).
-		let cut = Math.max(0, body.length - over - 1);
-		while (cut > 0) {
-			notification.body = body.slice(0, cut).trimEnd() + '…';
-			if (size(payload) <= PAYLOAD_LIMIT) return JSON.stringify(payload);
-			cut -= Math.max(1, Math.ceil((size(payload) - PAYLOAD_LIMIT) / 2));
+	const withBody = (n: number) => {
+		notification.body = n >= body.length ? body : body.slice(0, n).trimEnd() + '…';
+		return size(payload) <= PAYLOAD_LIMIT;
+	};
+	const fit = () => {
+		if (withBody(body.length)) return true;
+		if (!withBody(0)) return false;
+		let [lo, hi] = [0, body.length - 1];
+		while (lo < hi) {
+			const mid = Math.ceil((lo + hi) / 2);
+			if (withBody(mid)) lo = mid;
+			else hi = mid - 1;
 		}
-	}
+		return withBody(lo);
+	};
+	if (fit()) return JSON.stringify(payload);
 	delete notification.actions;
-	return size(payload) <= PAYLOAD_LIMIT ? JSON.stringify(payload) : null;
+	return fit() ? JSON.stringify(payload) : null;
 }
 
 function choiceFor(kind: string, prefs: unknown): ChannelChoice {
@@ -202,7 +214,8 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 		agent,
 		now = () => new Date(),
 		log = (line: string) => console.log(line),
-		maxBatches = 1000
+		maxBatches = 1000,
+		commitConcurrency = 2
 	} = options;
 	const limit = limiter(concurrency);
 	/** VAPID headers per push service origin, reused while their JWT has over an hour left. */
@@ -386,54 +399,63 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 	}
 
 	/**
-	 * Writes outcomes as they come, many per request when they come fast (a group commit): a row is
-	 * recorded within one round trip of its push, so a killed dispatcher leaves few rows sent but
-	 * unrecorded (those are sent again after the lease: at least once, collapsed by topic and tag).
+	 * Writes outcomes as they come, up to `flushes` requests at once (commitConcurrency, 2), each taking every outcome
+	 * waiting (a group commit): a row is recorded within about one round trip of its push. A
+	 * dispatcher killed in that window leaves rows sent but unrecorded; they are sent again after the
+	 * lease (at least once; the topic and the tag make the device show one notification).
 	 */
-	function committer(report: DispatchReport, tally: BatchTally) {
+	function committer(report: DispatchReport, tally: BatchTally, flushes: number) {
 		let queue: Outcome[] = [];
-		let flushing: Promise<void> | null = null;
+		const active = new Set<Promise<void>>();
 		let failure: unknown = null;
 		const recorded = { gone: new Set<string>(), ok: new Set<string>(), failing: new Set<string>() };
-		const fresh = (from: Set<string>, seen: Set<string>) => [...from].filter((id) => !seen.has(id));
+		const take = (from: Set<string>, seen: Set<string>) => {
+			const fresh = [...from].filter((id) => !seen.has(id));
+			fresh.forEach((id) => seen.add(id));
+			return fresh;
+		};
 
-		async function flush() {
-			while (queue.length) {
-				const outcomes = queue;
-				queue = [];
-				const gone = fresh(tally.gone, recorded.gone);
-				const ok = fresh(tally.ok, recorded.ok);
-				const failing = fresh(tally.failing, recorded.failing).filter((id) => !tally.gone.has(id));
-				const done = await pb.send<{ completed: number; lost: string[] }>('/api/klynge/dispatch/complete', {
-					method: 'POST',
-					body: { owner, results: outcomes, gone, ok, failing }
-				});
-				gone.forEach((id) => recorded.gone.add(id));
-				ok.forEach((id) => recorded.ok.add(id));
-				failing.forEach((id) => recorded.failing.add(id));
-				report.subscriptionsDeleted += gone.length;
-				const lost = new Set(done.lost);
-				if (lost.size)
-					log(`[reminders] ${lost.size} row(s) were claimed by another dispatcher before we finished them`);
-				report.lost += lost.size;
-				for (const o of outcomes) {
-					if (lost.has(o.id)) continue;
-					if (o.status === 'sent') report.sent++;
-					else if (o.status === 'pending') report.retrying++;
-					else if (o.status === 'failed') report.failed++;
-					else report.cancelled++;
-				}
+		async function flush(outcomes: Outcome[]) {
+			const gone = take(tally.gone, recorded.gone);
+			const ok = take(tally.ok, recorded.ok);
+			const failing = take(tally.failing, recorded.failing).filter((id) => !tally.gone.has(id));
+			const done = await pb.send<{ completed: number; lost: string[] }>('/api/klynge/dispatch/complete', {
+				method: 'POST',
+				body: { owner, results: outcomes, gone, ok, failing }
+			});
+			report.requests++;
+			report.subscriptionsDeleted += gone.length;
+			const lost = new Set(done.lost);
+			if (lost.size) log(`[reminders] ${lost.size} row(s) were claimed by another dispatcher before we finished them`);
+			report.lost += lost.size;
+			for (const o of outcomes) {
+				if (lost.has(o.id)) continue;
+				if (o.status === 'sent') report.sent++;
+				else if (o.status === 'pending') report.retrying++;
+				else if (o.status === 'failed') report.failed++;
+				else report.cancelled++;
 			}
 		}
+		const kick = () => {
+			while (active.size < flushes && queue.length) {
+				const outcomes = queue;
+				queue = [];
+				const p: Promise<void> = flush(outcomes)
+					.catch((err) => void (failure = err))
+					.finally(() => {
+						active.delete(p);
+						kick();
+					});
+				active.add(p);
+			}
+		};
 		return {
 			add(outcome: Outcome) {
 				queue.push(outcome);
-				flushing ??= flush()
-					.catch((err) => void (failure = err))
-					.finally(() => (flushing = null));
+				kick();
 			},
 			async drain() {
-				while (flushing) await flushing;
+				while (active.size) await Promise.all(active);
 				if (failure !== null) throw failure;
 			}
 		};
@@ -452,10 +474,11 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 				failed: 0,
 				cancelled: 0,
 				subscriptionsDeleted: 0,
-				lost: 0
+				lost: 0,
+				requests: 0
 			};
 			const tally: BatchTally = { gone: new Set(), ok: new Set(), failing: new Set() };
-			const commit = committer(report, tally);
+			const commit = committer(report, tally, commitConcurrency);
 			const inflight = new Set<Promise<void>>();
 			let failure: unknown = null;
 			for (let n = 0; n < maxBatches && failure === null; n++) {
@@ -463,6 +486,7 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 					method: 'POST',
 					body: { owner, limit: batchSize, leaseMs, now: now().toISOString(), prune: n === 0 }
 				});
+				report.requests++;
 				report.cancelled += claim.expired;
 				report.subscriptionsDeleted += claim.pruned;
 				if (!claim.rows.length) break;

@@ -101,21 +101,25 @@ export function createEngine(options: EngineOptions): Engine {
 	};
 }
 
-let current: Engine | null = null;
+/**
+ * The running engine, kept on globalThis: in development Vite reloads this module on edits, and a
+ * reloaded module must find (not duplicate) the engine that is already running.
+ */
+const slot = globalThis as typeof globalThis & { __klyngeportalReminders?: Engine | null };
 
 /**
  * Starts the engine from the app server's environment (once). Off with REMINDERS=off, or without
  * ENGINE_PB_EMAIL/ENGINE_PB_PASSWORD or the VAPID keys (logged once, with the reason).
  */
 export function startReminders(env: Record<string, string | undefined>, log: (line: string) => void = console.log) {
-	if (current) return;
+	if (slot.__klyngeportalReminders) return;
 	if (env.REMINDERS === 'off') return log('[reminders] off (REMINDERS=off)');
 	const missing = ['ENGINE_PB_EMAIL', 'ENGINE_PB_PASSWORD', 'VAPID_PUBLIC_KEY', 'VAPID_PRIVATE_KEY'].filter(
 		(name) => !env[name]
 	);
 	if (missing.length) return log(`[reminders] off: ${missing.join(', ')} not set (npm start sets them)`);
 	const intervalMs = Number(env.REMINDER_INTERVAL_MS) || 30_000;
-	current = createEngine({
+	slot.__klyngeportalReminders = createEngine({
 		pbUrl: env.PB_URL || 'http://127.0.0.1:8090',
 		email: env.ENGINE_PB_EMAIL!,
 		password: env.ENGINE_PB_PASSWORD!,
@@ -135,12 +139,12 @@ export function startReminders(env: Record<string, string | undefined>, log: (li
 
 /** Asks the running engine to dispatch now (after a "send now" round or a test). */
 export function kickReminders(): void {
-	current?.kick();
+	slot.__klyngeportalReminders?.kick();
 }
 
 /** Stops the loop after the tick in progress (server shutdown). */
 export async function stopReminders(): Promise<void> {
-	const engine = current;
-	current = null;
+	const engine = slot.__klyngeportalReminders;
+	slot.__klyngeportalReminders = null;
 	await engine?.stop();
 }
