@@ -1,5 +1,5 @@
 // The routes around nomination calls that are not plain record writes: the nominee's confirm or
-// decline link (no login), reminders to the organisations that have not answered, and composing
+// decline link (no login), reminders to the organisations that have not answered (queued in the reminder outbox), and composing
 // the group a forum became. Required inside handlers (the JSVM gives handlers no outer scope).
 
 const DAY = 24 * 3600 * 1000;
@@ -162,6 +162,7 @@ function recipients(app, call, sender) {
 	return out;
 }
 
+/** "Faglig gruppe (1 plads pr. organisation), Strategisk (2 pladser pr. organisation)" */
 function seatsText(forumList) {
 	return forumList
 		.map(
@@ -169,35 +170,6 @@ function seatsText(forumList) {
 				f.get('name') + ' (' + f.get('quota') + (f.get('quota') === 1 ? ' plads' : ' pladser') + ' pr. organisation)'
 		)
 		.join(', ');
-}
-
-function reminderMail(app, call, group, forumList, user, org) {
-	const mail = require(`${__hooks}/lib/mail.js`);
-	const deadline = formatDeadline(call.getString('deadline'));
-	const link = mail.appUrl(
-		app,
-		'/login?til=' + encodeURIComponent('/indkaldelser/' + call.id) + '&email=' + encodeURIComponent(user.email())
-	);
-	mail.send(
-		app,
-		{ email: user.email(), name: user.get('name') },
-		'Påmindelse: ' + call.get('title') + ' – svar senest ' + deadline,
-		[
-			'Hej ' + user.get('name') + ',',
-			'Sekretariatet for ' +
-				group.get('name') +
-				' mangler svar fra ' +
-				org.get('name') +
-				' på indkaldelsen "' +
-				call.get('title') +
-				'". Meld deltagere ind senest ' +
-				deadline +
-				'.',
-			'Der kan meldes ind til: ' + seatsText(forumList) + '.',
-			'Vil I ikke melde nogen ind, så svar "Vi melder ingen ind" – det tæller også som svar.'
-		],
-		{ url: link, label: 'Svar på indkaldelsen' }
-	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,20 +354,26 @@ module.exports = {
 				}
 			};
 		}
-		const group = app.findRecordById('groups', call.get('group'));
-		const forumList = fora(app, call.id);
-		const sent = [];
+		// Queued in the reminder outbox (origin "secretariat", one round id), sent by the dispatcher
+		// by each member's choice of push or e-mail; a member who chose "none" is not queued.
+		const planner = require(`${__hooks}/lib/planner.js`);
+		const round = planner.newId();
 		const list = recipients(app, call, sender);
-		for (let i = 0; i < list.length; i++) {
-			try {
-				reminderMail(app, call, group, forumList, list[i].user, list[i].org);
-				sent.push(list[i].user.get('name'));
-			} catch (err) {
-				console.log('call reminder mail failed:', err);
-			}
-		}
+		const seats = seatsText(fora(app, call.id));
+		const queued = planner.queue(
+			app,
+			list.map((r) => r.user),
+			'nomination',
+			call.id,
+			'manual@' + round,
+			'secretariat',
+			call.getString('deadline'),
+			(user, id) => planner.nominationPayload(app, call, id, seats)
+		);
+		const sent = queued.map((u) => u.getString('name'));
 		if (sent.length) {
 			const log = new Record(app.findCachedCollectionByNameOrId('reminder_log'));
+			log.set('id', round);
 			log.set('meeting', '');
 			log.set('call', call.id);
 			log.set('group', call.get('group'));

@@ -261,30 +261,68 @@ describe('reminders for a call', () => {
 		return call;
 	}
 
-	it('go to the members of eligible organisations that have not answered, and to nobody else', async () => {
+	type Queued = {
+		user: string;
+		kind: string;
+		origin: string;
+		moment: string;
+		status: string;
+		expires: string;
+		payload: { notification: { title: string; body: string; navigate: string } };
+	};
+	/** The reminders queued about a call (the dispatcher sends them; its own tests). */
+	const queuedFor = (call: string) =>
+		cast.admin.collection('notifications').getFullList<Queued>({
+			filter: cast.admin.filter('subject = {:call} && kind = "nomination"', { call }),
+			sort: 'created,user'
+		});
+
+	it('are queued for the members of eligible organisations that have not answered, and for nobody else', async () => {
 		const call = await answeredCall('Indkaldelse med påmindelser');
 		const result = await remind(cast.as('secretariat'), call.id);
 		// Not the sender, the observer, the former member, the organisations that answered, nor the hospital.
 		const expected = ['Fie Formand', 'Frida Eff', 'Mette Medlem'];
 		expect(result.recipients.sort()).toEqual(expected);
 		expect(result.sent).toBe(3);
-		expect(
-			mailsAbout('Indkaldelse med påmindelser')
-				.map((m) => m.to[0])
-				.sort()
-		).toEqual([chair.record.email, openMember.record.email, cast.people.member.record.email].sort());
+		const rows = await queuedFor(call.id);
+		expect(rows.map((r) => r.user).sort()).toEqual(
+			[chair.record.id, openMember.record.id, cast.people.member.record.id].sort()
+		);
+		for (const row of rows) {
+			expect(row).toMatchObject({ origin: 'secretariat', status: 'pending', expires: DEADLINE });
+			expect(row.moment).toMatch(/^manual@[a-z0-9]{15}$/);
+		}
+		expect(mailsAbout('Indkaldelse med påmindelser')).toEqual([]);
 	});
 
-	it('name the call, the deadline in Danish and the seats, and link to the call through the login form', async () => {
+	it('name the call, the deadline in Danish and the seats, and lead to the call', async () => {
 		const call = await answeredCall('Indkaldelse med indhold');
 		await remind(cast.as('secretariat'), call.id);
-		const mail = mailsAbout('Indkaldelse med indhold').find((m) => m.to[0] === openMember.record.email);
-		expect(mail?.subject).toBe('Påmindelse: Indkaldelse med indhold – svar senest mandag den 1. juli 2030');
-		expect(mail?.text).toContain('senest mandag den 1. juli 2030.');
-		expect(mail?.text).toContain('Faglig gruppe (1 plads pr. organisation), Strategisk (2 pladser pr. organisation)');
-		expect(mail?.text).toContain(
-			`https://klyngeportal.test/login?til=%2Findkaldelser%2F${call.id}&email=${encodeURIComponent(openMember.record.email)}`
+		const row = (await queuedFor(call.id)).find((r) => r.user === openMember.record.id);
+		expect(row?.payload.notification.title).toMatch(/^Meld deltagere ind senest om \d+ dage: Indkaldelse med indhold$/);
+		expect(row?.payload.notification.body).toContain('Meld deltagere ind senest mandag den 1. juli.');
+		expect(row?.payload.notification.body).toContain(
+			'Faglig gruppe (1 plads pr. organisation), Strategisk (2 pladser pr. organisation)'
 		);
+		expect(row?.payload.notification.navigate).toBe(`https://klyngeportal.test/indkaldelser/${call.id}`);
+	});
+
+	it("show the call's secretariat who was reminded, and nobody else", async () => {
+		const call = await answeredCall('Indkaldelse med overblik');
+		type Reminded = { members: { user: string; name: string; next: { origin: string } | null }[] };
+		const reminded = (pb: PocketBase) => get<Reminded>(pb, `/api/klynge/reminders/calls/${call.id}`);
+		await remind(cast.as('secretariat'), call.id);
+		const { members } = await reminded(cast.as('secretariat'));
+		const next = Object.fromEntries(members.map((m) => [m.name, m.next?.origin ?? null]));
+		expect(next).toMatchObject({
+			'Fie Formand': 'secretariat',
+			'Frida Eff': 'secretariat',
+			'Mette Medlem': 'secretariat'
+		});
+		for (const pb of [cast.as('member'), chair.pb, cast.as('otherSecretariat'), cast.as('outsider')]) {
+			await expect(reminded(pb)).rejects.toMatchObject({ status: 404 });
+		}
+		await expect(reminded(cast.as('anon'))).rejects.toMatchObject({ status: 401 });
 	});
 
 	it('are logged with the call, and reported to its secretariat only', async () => {
@@ -307,20 +345,21 @@ describe('reminders for a call', () => {
 		await expect(last(cast.as('anon'))).rejects.toMatchObject({ status: 401 });
 	});
 
-	it('ask for a confirmation before a second round within a day, and send nothing without it', async () => {
+	it('ask for a confirmation before a second round within a day, and queue nothing without it', async () => {
 		const call = await answeredCall('Indkaldelse med to runder');
 		await remind(cast.as('secretariat'), call.id);
-		const before = mailsAbout('Indkaldelse med to runder').length;
+		const before = (await queuedFor(call.id)).length;
+		expect(before).toBe(3);
 
 		const refused = await failure(remind(cast.as('secretariat'), call.id));
 		expect(refused.status).toBe(409);
 		expect(refused.response.message).toContain('mindre end et døgn');
 		expect(refused.response.data.last).toMatchObject({ sender: 'Sofie Sekretær' });
-		expect(mailsAbout('Indkaldelse med to runder')).toHaveLength(before);
+		expect(await queuedFor(call.id)).toHaveLength(before);
 
 		const again = await remind(cast.as('secretariat'), call.id, { confirm: true });
 		expect(again.sent).toBe(3);
-		expect(mailsAbout('Indkaldelse med to runder')).toHaveLength(before * 2);
+		expect(await queuedFor(call.id)).toHaveLength(before * 2);
 	});
 
 	it('reach every organisation when the call is open to all, except those that answered', async () => {
@@ -333,14 +372,14 @@ describe('reminders for a call', () => {
 	it.each(['member', 'otherSecretariat', 'outsider', 'guest'] as const)('cannot be sent by %s', async (who) => {
 		const call = await answeredCall(`Indkaldelse som ${who} ikke må påminde om`);
 		await expect(remind(cast.as(who), call.id)).rejects.toMatchObject({ status: 404 });
-		expect(mailsAbout(`Indkaldelse som ${who} ikke`)).toEqual([]);
+		expect(await queuedFor(call.id)).toEqual([]);
 	});
 
 	it('cannot be sent by the chair of the group, nor anonymously', async () => {
 		const call = await answeredCall('Indkaldelse uden formandens påmindelser');
 		await expect(remind(chair.pb, call.id)).rejects.toMatchObject({ status: 404 });
 		await expect(remind(cast.as('anon'), call.id)).rejects.toMatchObject({ status: 401 });
-		expect(mailsAbout('Indkaldelse uden formandens')).toEqual([]);
+		expect(await queuedFor(call.id)).toEqual([]);
 	});
 
 	it('cannot be sent for a closed call or one whose deadline has passed', async () => {

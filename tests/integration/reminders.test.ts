@@ -1,6 +1,8 @@
-// Attendance reminders: the group's secretariat mails the members who have not answered (never
-// itself), each round is logged for the overview, and a second round within a day needs a
-// confirmation. The log is read by the group's secretariat only and written by the route only.
+// Attendance reminders: the group's secretariat's "Send påmindelse nu" queues a reminder in the
+// outbox (notifications) for each member who has not answered (never itself); the dispatcher sends
+// it by the member's choice of push or e-mail (its own tests). Each round is logged for the
+// overview, and a second round within a day needs a confirmation. The log is read by the group's
+// secretariat only and written by the route only.
 import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -44,7 +46,23 @@ type Log = { meeting: string; sender: string; sender_name: string; recipients: s
 
 const remind = (pb: PocketBase, meeting: string, body: Record<string, unknown> = {}) =>
 	pb.send<{ sent: string[] }>(`/api/klyngeportal/meetings/${meeting}/attendance-reminders`, { method: 'POST', body });
-const mailsAbout = (title: string) => catcher.messages.filter((m) => m.subject.includes(title));
+type Queued = {
+	id: string;
+	user: string;
+	kind: string;
+	moment: string;
+	origin: string;
+	status: string;
+	due: string;
+	expires: string;
+	payload: { notification: { title: string; body: string; navigate: string; actions?: { title: string }[] } };
+};
+/** The reminders queued about a meeting, oldest round first. */
+const queuedFor = (meeting: string) =>
+	cast.admin.collection('notifications').getFullList<Queued>({
+		filter: cast.admin.filter('subject = {:meeting} && kind = "attendance"', { meeting }),
+		sort: 'created,user'
+	});
 
 /** A meeting of group A where Mette Medlem has answered already. */
 async function meetingWithOneAnswer(title: string) {
@@ -58,24 +76,49 @@ async function meetingWithOneAnswer(title: string) {
 }
 
 describe('reminders', () => {
-	it('go by mail to the members who have not answered, never to the secretary who sends them', async () => {
+	it('are queued for the members who have not answered, never for the secretary who sends them', async () => {
 		const meeting = await meetingWithOneAnswer('Møde med påmindelser');
 		const { sent } = await remind(cast.as('secretariat'), meeting.id);
 		expect(sent.sort()).toEqual(['Fie Formand', 'Kaj Kollega']);
-		expect(
-			mailsAbout('Møde med påmindelser')
-				.map((m) => m.to[0])
-				.sort()
-		).toEqual([chair.record.email, colleague.record.email].sort());
+		const rows = await queuedFor(meeting.id);
+		expect(rows.map((r) => r.user).sort()).toEqual([chair.record.id, colleague.record.id].sort());
+		for (const row of rows) {
+			expect(row).toMatchObject({
+				kind: 'attendance',
+				origin: 'secretariat',
+				status: 'pending',
+				expires: meeting.starts
+			});
+			expect(row.moment).toMatch(/^manual@[a-z0-9]{15}$/);
+		}
+		// Mail no longer goes from the route: the dispatcher sends by each member's choice.
+		expect(catcher.messages.filter((m) => m.subject.includes('Møde med påmindelser'))).toEqual([]);
 	});
 
-	it('carry a link to the login form, filled in, that leads on to the answer', async () => {
+	it('carry the meeting, the deadline and the answer buttons, leading to the answer', async () => {
 		const meeting = await meetingWithOneAnswer('Møde med et link');
 		await remind(cast.as('secretariat'), meeting.id);
-		const mail = mailsAbout('Møde med et link').find((m) => m.to[0] === colleague.record.email);
-		expect(mail?.text).toContain(
-			`https://klyngeportal.test/login?til=%2Fmoeder%2F${meeting.id}%23svar&email=${encodeURIComponent(colleague.record.email)}`
+		const [row] = await queuedFor(meeting.id);
+		expect(row.payload.notification.title).toMatch(/^Svar senest om \d+ dage: Møde med et link \S+dag den \d+\. \S+$/);
+		expect(row.payload.notification.body).toMatch(
+			/^Sekretariatet mangler dit svar\. Svar senest \S+dag den \d+\. \S+ kl\. \d+\.\d\d\. Deltager du\?$/
 		);
+		expect(row.payload.notification.navigate).toBe(`https://klyngeportal.test/moeder/${meeting.id}#svar`);
+		expect(row.payload.notification.actions?.map((a) => a.title)).toEqual(['Deltager', 'Afbud']);
+	});
+
+	it('skip a member who chose no attendance reminders', async () => {
+		const meeting = await meetingWithOneAnswer('Møde uden påmindelse til én');
+		await colleague.pb
+			.collection('users')
+			.update(colleague.record.id, { notification_prefs: { channels: { attendance: 'none' } } });
+		try {
+			const { sent } = await remind(cast.as('secretariat'), meeting.id);
+			expect(sent).toEqual(['Fie Formand']);
+			expect((await queuedFor(meeting.id)).map((r) => r.user)).toEqual([chair.record.id]);
+		} finally {
+			await colleague.pb.collection('users').update(colleague.record.id, { notification_prefs: null });
+		}
 	});
 
 	it('are logged with the sender and the names reminded', async () => {
@@ -90,19 +133,23 @@ describe('reminders', () => {
 		expect(logs[0].recipients.sort()).toEqual(['Fie Formand', 'Kaj Kollega']);
 	});
 
-	it('ask for a confirmation before a second round within a day, and send nothing without it', async () => {
+	it('ask for a confirmation before a second round within a day, and queue nothing without it', async () => {
 		const meeting = await meetingWithOneAnswer('Møde med to runder');
 		await remind(cast.as('secretariat'), meeting.id);
-		const before = mailsAbout('Møde med to runder').length;
+		const before = (await queuedFor(meeting.id)).length;
+		expect(before).toBe(2);
 
 		const refused = await remind(cast.as('secretariat'), meeting.id).catch((e) => e);
 		expect(refused.status).toBe(409);
 		expect(refused.response.message).toContain('mindre end et døgn');
-		expect(mailsAbout('Møde med to runder')).toHaveLength(before);
+		expect(await queuedFor(meeting.id)).toHaveLength(before);
 
 		const { sent } = await remind(cast.as('secretariat'), meeting.id, { confirm: true });
 		expect(sent.sort()).toEqual(['Fie Formand', 'Kaj Kollega']);
-		expect(mailsAbout('Møde med to runder')).toHaveLength(before * 2);
+		const rows = await queuedFor(meeting.id);
+		expect(rows).toHaveLength(before * 2);
+		// Two rounds, two moments: the second is a new reminder, not a duplicate of the first.
+		expect(new Set(rows.map((r) => r.moment)).size).toBe(2);
 	});
 
 	it("are reported to the group's secretariat only: when, by whom and to whom", async () => {
@@ -157,6 +204,53 @@ describe('reminders', () => {
 			ends: daysFromNow(-7 + 2 / 24)
 		});
 		await expect(remind(cast.as('secretariat'), held.id)).rejects.toMatchObject({ status: 400 });
+	});
+});
+
+describe('who was reminded', () => {
+	type Reminded = {
+		members: {
+			user: string;
+			name: string;
+			sent: { at: string; channel: string; origin: string }[];
+			failed: { at: string }[];
+			next: { due: string; origin: string } | null;
+		}[];
+	};
+	const reminded = (pb: PocketBase, meeting: string) =>
+		pb.send<Reminded>(`/api/klynge/reminders/meetings/${meeting}`, { method: 'GET' });
+
+	it("shows the group's secretariat, per member, what went out, how, when and what is next", async () => {
+		const meeting = await meetingWithOneAnswer('Møde med overblik over påmindelser');
+		let { members } = await reminded(cast.as('secretariat'), meeting.id);
+		const kaj = () => members.find((m) => m.user === colleague.record.id)!;
+		expect(kaj()).toMatchObject({ name: 'Kaj Kollega', sent: [], failed: [], next: null });
+
+		await remind(cast.as('secretariat'), meeting.id);
+		({ members } = await reminded(cast.as('secretariat'), meeting.id));
+		expect(kaj().next).toMatchObject({ origin: 'secretariat', due: expect.stringMatching(/^\d{4}-/) });
+
+		// As the dispatcher records a sent reminder (arranged here as the superuser).
+		const [row] = await queuedFor(meeting.id).then((rows) => rows.filter((r) => r.user === colleague.record.id));
+		await cast.admin
+			.collection('notifications')
+			.update(row.id, { status: 'sent', channel: 'email', sent_at: '2026-12-03 09:15:00.000Z' });
+		({ members } = await reminded(cast.as('secretariat'), meeting.id));
+		expect(kaj()).toMatchObject({
+			sent: [{ at: '2026-12-03 09:15:00.000Z', channel: 'email', origin: 'secretariat' }],
+			next: null
+		});
+		// Every member of the group is listed, reminded or not.
+		expect(members.map((m) => m.name)).toEqual(expect.arrayContaining(['Mette Medlem', 'Fie Formand', 'Kaj Kollega']));
+	});
+
+	it('is a 404 for everyone else, the chair included, and a 401 without a login', async () => {
+		const meeting = cast.meetings.published.id;
+		for (const pb of [cast.as('member'), chair.pb, cast.as('otherSecretariat'), cast.as('guest'), cast.as('former')]) {
+			await expect(reminded(pb, meeting)).rejects.toMatchObject({ status: 404 });
+		}
+		await expect(reminded(cast.as('secretariat'), 'xxxxxxxxxxxxxxx')).rejects.toMatchObject({ status: 404 });
+		await expect(reminded(cast.as('anon'), meeting)).rejects.toMatchObject({ status: 401 });
 	});
 });
 

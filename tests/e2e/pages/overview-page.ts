@@ -17,6 +17,8 @@ export class OverviewPage {
 	readonly csvLink: Locator;
 	readonly guests: Locator;
 	readonly participantBlock: Locator;
+	/** "Påmindelser: n af m er mindet", which opens who was reminded, how and when. */
+	readonly remindedSummary: Locator;
 
 	constructor(readonly page: Page) {
 		this.heading = page.getByRole('heading', { level: 1, name: 'Fremmøde' });
@@ -31,6 +33,12 @@ export class OverviewPage {
 		this.csvLink = page.getByRole('link', { name: 'Hent svar som CSV', exact: true });
 		this.guests = page.getByRole('region', { name: 'Gæster', exact: true });
 		this.participantBlock = page.getByRole('textbox', { name: 'Deltagerliste til referatet', exact: true });
+		this.remindedSummary = page.getByTestId('reminded').locator('summary');
+	}
+
+	/** One member's line in "who was reminded". */
+	remindedRow(userId: string): Locator {
+		return this.page.getByTestId(`reminded-${userId}`);
 	}
 
 	async goto(meetingId: string) {

@@ -3,6 +3,8 @@ import { ClientResponseError } from 'pocketbase';
 import { deadlineAt } from '$lib/server/call-form';
 import { closeCall, extendCall, loadTracker, reopenCall, sendCallReminders } from '$lib/server/nomination-tracker';
 import { t } from '$lib/messages';
+import { kickReminders } from '$lib/server/reminders/engine';
+import { remindedForCall } from '$lib/server/reminders/who';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
@@ -13,7 +15,9 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		counts: o.counts,
 		/** Only the secretariat reminds, nominates on behalf, closes and composes; chairs read. */
 		isSecretariat: o.isSecretariat,
-		lastReminder: o.lastReminder
+		lastReminder: o.lastReminder,
+		/** Who was reminded, how and when, and what is planned next (secretariat only). */
+		reminded: o.isSecretariat ? await remindedForCall(locals.pb, params.id) : null
 	};
 };
 
@@ -62,6 +66,8 @@ export const actions: Actions = {
 		const confirmed = (await request.formData()).get('confirm') === 'yes';
 		try {
 			const { sent, recipients } = await sendCallReminders(locals.pb, params.id, confirmed);
+			// Queued in the outbox: the engine sends them now rather than at its next round.
+			if (sent) kickReminders();
 			return { reminded: { sent, recipients } };
 		} catch (err) {
 			// A round within a day of the last: ask before mailing everyone again.

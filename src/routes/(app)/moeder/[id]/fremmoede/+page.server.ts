@@ -3,11 +3,15 @@ import { ClientResponseError } from 'pocketbase';
 import { loadOverview, sendReminders } from '$lib/server/overview';
 import { isRecordId } from '$lib/server/errors';
 import { t } from '$lib/messages';
+import { kickReminders } from '$lib/server/reminders/engine';
+import { remindedForMeeting } from '$lib/server/reminders/who';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const o = await loadOverview(locals.pb, params.id, locals.user!.id);
 	return {
+		/** Who was reminded, how and when, and what is planned next (secretariat only). */
+		reminded: o.isSecretariat ? await remindedForMeeting(locals.pb, params.id) : null,
 		meeting: o.meeting,
 		blocks: o.blocks,
 		counts: o.counts,
@@ -35,6 +39,8 @@ export const actions: Actions = {
 		const confirmed = (await request.formData()).get('confirm') === 'yes';
 		try {
 			const { sent } = await sendReminders(locals.pb, params.id, confirmed);
+			// Queued in the outbox: the engine sends them now rather than at its next round.
+			if (sent.length) kickReminders();
 			return { reminded: sent };
 		} catch (err) {
 			// A round within a day of the last: ask before mailing everyone again.
