@@ -1,7 +1,9 @@
 /// <reference path="../pb_data/types.d.ts" />
 // A user changes only their own profile: name, title, department, phone, language and notification
 // preferences, and their password. Organisation, e-mail, its visibility and the verified flag are the
-// secretariat's (the rule on `users` says the same for the most dangerous of them).
+// secretariat's (the rule on `users` says the same for the most dangerous of them). Reminder
+// preferences must have the shape the planner and dispatcher read (pb_hooks/lib/notification-prefs.js),
+// whoever writes them.
 
 onRecordUpdateRequest((e) => {
 	if (!e.hasSuperuserAuth()) {
@@ -23,5 +25,14 @@ onRecordUpdateRequest((e) => {
 		}
 		if (Object.keys(errors).length) throw new BadRequestError('Kun dine egne profiloplysninger kan ændres.', errors);
 	}
+	const prefs = require(`${__hooks}/lib/notification-prefs.js`);
+	prefs.check(e.requestInfo().body || {});
+	e.next();
+}, 'users');
+
+// The secretariat (or an operator) creating an account with preferences: the same shape check.
+onRecordCreateRequest((e) => {
+	const prefs = require(`${__hooks}/lib/notification-prefs.js`);
+	prefs.check(e.requestInfo().body || {});
 	e.next();
 }, 'users');

@@ -3,10 +3,12 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 // The service worker, split by job: caching (the shell and saved pages), routes (what answers which
-// request), outbox (answers waiting for the network) and messages (talking to open pages).
+// request), outbox (answers waiting for the network), messages (talking to open pages) and push
+// (reminders: showing them, taps and answers from their buttons).
 import { dropOldShells, precacheShell } from './caching';
 import { registerMessages } from './messages';
 import { registerOutbox } from './outbox';
+import { registerPush } from './push';
 import { registerRoutes } from './routes';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -19,3 +21,4 @@ sw.addEventListener('activate', (event) => event.waitUntil(dropOldShells().then(
 registerRoutes(sw);
 registerMessages(sw);
 registerOutbox(sw);
+registerPush(sw);

@@ -1,4 +1,6 @@
 // Every text a user reads, in Danish. English may follow as a second catalogue with the same shape.
+import { reminders } from './da-reminders';
+
 export const da = {
 	app: {
 		name: 'Klyngeportal',
@@ -542,6 +544,8 @@ export const da = {
 				answer ? `Dit gældende svar: ${answer}.` : 'Du har ikke noget svar gemt.'
 			} Kontakt sekretariatet, hvis det skal ændres.`
 	},
+	/** The member's side of reminders (its own module: the service worker reads it alone). */
+	reminders,
 	/** Reminders the planner writes, and the secretariat's "who was reminded" (issue 9). */
 	planner: {
 		/** "i dag", "i morgen", "om 7 dage": from when the reminder goes to the deadline. */
