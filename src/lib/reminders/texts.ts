@@ -1,8 +1,8 @@
 // What a reminder says, in Danish, as the Declarative Web Push payload the outbox row carries. The
-// words are in the message catalogue (t.planner); this module picks the dates and fits the payload
+// words are in the message catalogue (planner); this module picks the dates and fits the payload
 // under its 2 KB limit. Pure: the planner calls it per row.
 import { formatLongDate, formatTime, localDateKey } from '$lib/dates';
-import { t } from '$lib/messages';
+import { planner } from '$lib/messages/da-planner';
 import { DWP_MAGIC, PAYLOAD_LIMIT, type ReminderAction, type ReminderPayload } from './payload';
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -101,7 +101,7 @@ export function attendancePayload(
 	deadline: Date,
 	appUrl: string
 ): ReminderPayload {
-	const m = t.planner;
+	const m = planner;
 	const answer = url(appUrl, `/moeder/${meeting.id}#svar`);
 	return buildPayload({
 		id: row.id,
@@ -126,7 +126,7 @@ export function nominationPayload(
 	deadline: Date,
 	appUrl: string
 ): ReminderPayload {
-	const m = t.planner;
+	const m = planner;
 	return buildPayload({
 		id: row.id,
 		kind: 'nomination',
@@ -148,7 +148,7 @@ export function meetingTomorrowPayload(
 	meeting: { id: string; title: string; starts: Date; place: string; items: string[] },
 	appUrl: string
 ): ReminderPayload {
-	const m = t.planner;
+	const m = planner;
 	const head = m.tomorrowBody(formatLongDate(meeting.starts), meeting.place);
 	const agenda = meeting.items.length
 		? `\n${m.agenda}\n${meeting.items.map((title, i) => `${i + 1}. ${title}`).join('\n')}`
@@ -172,7 +172,7 @@ export function followUpPayload(
 	due: Date,
 	appUrl: string
 ): ReminderPayload {
-	const m = t.planner;
+	const m = planner;
 	return buildPayload({
 		id: row.id,
 		kind: 'follow_up',

@@ -8,7 +8,7 @@ import type { NotificationsResponse, PushSubscriptionsResponse, TypedPocketBase 
 import type { SubscriptionBody } from '$lib/push/endpoints';
 import type { ReminderPayload } from '$lib/reminders/payload';
 import { resolvePrefs, type ReminderPrefs } from '$lib/reminders/prefs';
-import { t } from '$lib/messages';
+import { remindersPage } from '$lib/messages/da-reminders-page';
 import { vapidPublicKey } from './reminders/vapid';
 
 /** How many of the newest reminders the list shows. */
@@ -46,7 +46,7 @@ export async function listDevices(pb: TypedPocketBase, now = new Date()): Promis
 		});
 	return rows.map((r) => ({
 		id: r.id,
-		name: r.device || t.reminders.devices.unnamed,
+		name: r.device || remindersPage.devices.unnamed,
 		endpoint: r.endpoint,
 		lastSeen: whenText(r.last_seen, now)
 	}));
@@ -117,7 +117,7 @@ export async function listRecent(pb: TypedPocketBase, now = new Date()): Promise
 			title: n?.title ?? '',
 			body: n?.body ?? '',
 			when: whenText(r.sent_at, now),
-			how: t.reminders.recent.via[r.channel] ?? '',
+			how: remindersPage.recent.via[r.channel] ?? '',
 			unread: !r.read_at
 		};
 	});

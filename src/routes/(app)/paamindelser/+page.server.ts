@@ -15,6 +15,7 @@ import {
 import { kickReminders } from '$lib/server/reminders/engine';
 import { CHANNELS, PREF_KINDS, type ChannelChoice, type ReminderPrefs } from '$lib/reminders/prefs';
 import { t } from '$lib/messages';
+import { remindersPage } from '$lib/messages/da-reminders-page';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -60,14 +61,14 @@ export const actions: Actions = {
 			const value = String(form.get(channelField(kind)) ?? '');
 			values[channelField(kind)] = value;
 			if ((CHANNELS as readonly string[]).includes(value)) channels[kind] = value as ChannelChoice;
-			else errors[channelField(kind)] = t.reminders.prefs.errors.channel;
+			else errors[channelField(kind)] = remindersPage.prefs.errors.channel;
 		}
 		const quiet = { from: String(form.get('quiet_from') ?? '').trim(), to: String(form.get('quiet_to') ?? '').trim() };
 		values.quiet_from = quiet.from;
 		values.quiet_to = quiet.to;
 		// A required field needs no server; the shape of a clock time is PocketBase's to judge.
-		if (!quiet.from) errors.quiet_from = t.reminders.prefs.errors.clock;
-		if (!quiet.to) errors.quiet_to = t.reminders.prefs.errors.clock;
+		if (!quiet.from) errors.quiet_from = remindersPage.prefs.errors.clock;
+		if (!quiet.to) errors.quiet_to = remindersPage.prefs.errors.clock;
 		if (Object.keys(errors).length) return fail(400, { prefs: { values, errors } });
 		const prefs: ReminderPrefs = { channels, quiet };
 		try {
@@ -78,7 +79,7 @@ export const actions: Actions = {
 					?.notification_prefs;
 				const field = fieldOfCode(found?.code ?? '');
 				return fail(400, {
-					prefs: { values, errors: { [field]: found?.message ?? t.reminders.prefs.errors.form } }
+					prefs: { values, errors: { [field]: found?.message ?? remindersPage.prefs.errors.form } }
 				});
 			}
 			throw err;
@@ -88,29 +89,29 @@ export const actions: Actions = {
 
 	test: async ({ locals, request }) => {
 		const id = String((await request.formData()).get('id') ?? '');
-		if (!isRecordId(id)) return fail(404, deviceMessage(id, t.reminders.devices.gone, false));
+		if (!isRecordId(id)) return fail(404, deviceMessage(id, remindersPage.devices.gone, false));
 		try {
 			await queueTest(locals.pb, id);
 		} catch (err) {
 			if (err instanceof ClientResponseError && err.status === 404) {
-				return fail(404, deviceMessage(id, t.reminders.devices.gone, false));
+				return fail(404, deviceMessage(id, remindersPage.devices.gone, false));
 			}
 			if (err instanceof ClientResponseError && err.status === 429) {
-				return fail(429, deviceMessage(id, err.response.message || t.reminders.devices.failed, false));
+				return fail(429, deviceMessage(id, err.response.message || remindersPage.devices.failed, false));
 			}
 			throw err;
 		}
 		// The engine sends it now rather than at its next round.
 		kickReminders();
-		return deviceMessage(id, t.reminders.devices.testSent, true);
+		return deviceMessage(id, remindersPage.devices.testSent, true);
 	},
 
 	remove: async ({ locals, request }) => {
 		const id = String((await request.formData()).get('id') ?? '');
 		const removed = isRecordId(id) && (await removeDevice(locals.pb, id));
 		return removed
-			? { removed: t.reminders.devices.removed }
-			: fail(404, deviceMessage(id, t.reminders.devices.gone, false));
+			? { removed: remindersPage.devices.removed }
+			: fail(404, deviceMessage(id, remindersPage.devices.gone, false));
 	},
 
 	/** Opens one of the reminders in the list: marks it read and goes to its page. */
