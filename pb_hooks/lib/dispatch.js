@@ -9,6 +9,8 @@
 
 const DAY_MS = 24 * 3600 * 1000;
 const UNSEEN_DAYS = 60;
+/** A planned reminder this soon after another of the same deadline is not sent. */
+const RECENT_MS = 6 * 3600 * 1000;
 const STATUSES = { pending: true, sent: true, failed: true, cancelled: true };
 const CHANNELS = { push: true, email: true, both: true, none: true, '': true };
 
@@ -56,7 +58,7 @@ module.exports = {
 		const nowMs = body.now ? new Date(body.now).getTime() : Date.now();
 		if (!isFinite(nowMs)) throw new BadRequestError('Ugyldigt felt: now');
 		const now = pbDate(nowMs);
-		const out = { rows: [], users: {}, subscriptions: {}, expired: 0, pruned: 0 };
+		const out = { rows: [], users: {}, subscriptions: {}, expired: 0, recent: 0, pruned: 0 };
 		app.runInTransaction((tx) => {
 			out.expired = tx
 				.db()
@@ -65,6 +67,21 @@ module.exports = {
 						"error = 'Udløbet før afsendelse' WHERE status = 'pending' AND expires != '' AND expires <= {:now}"
 				)
 				.bind({ now: now })
+				.execute()
+				.rowsAffected();
+			// A planned reminder for something the member was reminded of within the last 6 hours (a
+			// secretariat's round, or another planned one) is not sent: two reminders of one deadline
+			// in a morning are one too many.
+			out.recent = tx
+				.db()
+				.newQuery(
+					"UPDATE notifications SET status = 'cancelled', lease_owner = '', lease_until = '', updated = {:now}, " +
+						"error = 'Mindet for nylig' WHERE status = 'pending' AND origin = 'planner' AND due <= {:now} " +
+						"AND (lease_until = '' OR lease_until < {:now}) AND EXISTS (SELECT 1 FROM notifications s " +
+						'WHERE s.user = notifications.user AND s.kind = notifications.kind AND s.subject = notifications.subject ' +
+						"AND s.status = 'sent' AND s.sent_at > {:recent})"
+				)
+				.bind({ now: now, recent: pbDate(nowMs - RECENT_MS) })
 				.execute()
 				.rowsAffected();
 			if (body.prune) {

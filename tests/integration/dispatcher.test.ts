@@ -295,6 +295,28 @@ describe('what the push service answers', () => {
 	});
 });
 
+describe('no second reminder of one deadline within 6 hours', () => {
+	it("cancels a planned reminder when the secretariat's round reached the member an hour ago; a later one still goes", async () => {
+		const c = clock();
+		const m = await member(1);
+		const round = await row(m.id, { origin: 'secretariat', moment: 'manual@round1' });
+		await dispatcher(c).run();
+		expect((await reload(round.id)).status).toBe('sent');
+		c.advance(HOUR);
+		const planned = await row(m.id, { subject: round.subject, dueMs: c.get() - 1000, expiresMs: c.get() + 20 * HOUR });
+		const other = await row(m.id, { dueMs: c.get() - 1000, expiresMs: c.get() + 20 * HOUR });
+		const report = await dispatcher(c).run();
+		expect(report).toMatchObject({ claimed: 1, sent: 1 });
+		expect(await reload(planned.id)).toMatchObject({ status: 'cancelled', error: 'Mindet for nylig' });
+		expect((await reload(other.id)).status).toBe('sent');
+		c.advance(6 * HOUR);
+		const tomorrow = await row(m.id, { subject: round.subject, dueMs: c.get() - 1000, expiresMs: c.get() + 9 * HOUR });
+		await dispatcher(c).run();
+		expect((await reload(tomorrow.id)).status).toBe('sent');
+		expect(push.delivered(m.subs[0].endpoint)).toHaveLength(3);
+	});
+});
+
 describe("the member's choice", () => {
 	it('e-mail only, both, or none', async () => {
 		const channels = { attendance: 'email', nomination: 'both', meeting_tomorrow: 'none' };

@@ -68,7 +68,7 @@ export interface DispatchReport {
 	/** Rows put back for a later attempt (429, 5xx, timeouts). */
 	retrying: number;
 	failed: number;
-	/** Rows cancelled: expired before sending, recipient gone, or "none" chosen. */
+	/** Rows cancelled: expired before sending, reminded of within 6 hours, recipient gone, or "none" chosen. */
 	cancelled: number;
 	/** Subscriptions deleted (404/410, unseen for 60 days). */
 	subscriptionsDeleted: number;
@@ -102,6 +102,8 @@ interface Claim {
 	users: Record<string, { email: string; name: string; prefs: unknown }>;
 	subscriptions: Record<string, Subscription[]>;
 	expired: number;
+	/** Planned rows cancelled because the member was reminded of the same deadline within 6 hours. */
+	recent?: number;
 	pruned: number;
 }
 interface Outcome {
@@ -489,7 +491,7 @@ export function createDispatcher(pb: PocketBase, options: DispatcherOptions) {
 					body: { owner, limit: batchSize, leaseMs, now: now().toISOString(), prune: n === 0 }
 				});
 				report.requests++;
-				report.cancelled += claim.expired;
+				report.cancelled += claim.expired + (claim.recent ?? 0);
 				report.subscriptionsDeleted += claim.pruned;
 				if (!claim.rows.length) break;
 				report.claimed += claim.rows.length;
