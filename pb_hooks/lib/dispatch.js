@@ -12,6 +12,8 @@ const UNSEEN_DAYS = 60;
 /** A planned reminder this soon after another of the same deadline is not sent. */
 const RECENT_MS = 6 * 3600 * 1000;
 const STATUSES = { pending: true, sent: true, failed: true, cancelled: true };
+/** Kinds that tell news rather than remind of a deadline. */
+const NEWS_KINDS = { agenda_published: true, agenda_changed: true, minutes_published: true, test: true };
 const CHANNELS = { push: true, email: true, both: true, none: true, '': true };
 
 const pbDate = (ms) => new Date(ms).toISOString().replace('T', ' ');
@@ -281,15 +283,19 @@ module.exports = {
 		if (!user.email()) throw new BadRequestError('Modtageren har ingen e-mailadresse.');
 		const payload = parseJson(row.getString('payload'), {}) || {};
 		const n = payload.notification || {};
-		const title = String(n.title || 'Påmindelse fra Klyngeportal');
+		// News (an agenda or minutes sent out, a test) is no reminder: its subject is its title alone.
+		const news = NEWS_KINDS[row.getString('kind')] === true;
+		const title = String(n.title || (news ? 'Besked fra Klyngeportal' : 'Påmindelse fra Klyngeportal'));
 		const paragraphs = ['Kære ' + (user.get('name') || user.email()) + ',', title + (n.body ? '\n' + n.body : '')];
 		paragraphs.push(
-			'Du får denne påmindelse pr. e-mail, fordi du har valgt det, eller fordi ingen af dine enheder kunne ' +
+			'Du får ' +
+				(news ? 'denne besked' : 'denne påmindelse') +
+				' pr. e-mail, fordi du har valgt det, eller fordi ingen af dine enheder kunne ' +
 				'modtage den som besked. Du kan ændre dine påmindelser under Påmindelser: ' +
 				mail.appUrl(app, '/paamindelser')
 		);
 		const link = typeof n.navigate === 'string' && /^https?:\/\//.test(n.navigate) ? n.navigate : mail.appUrl(app, '/');
-		mail.send(app, { email: user.email(), name: user.get('name') }, 'Påmindelse: ' + title, paragraphs, {
+		mail.send(app, { email: user.email(), name: user.get('name') }, news ? title : 'Påmindelse: ' + title, paragraphs, {
 			url: link,
 			label: 'Åbn i Klyngeportal'
 		});

@@ -341,6 +341,16 @@ describe("the member's choice", () => {
 		expect(await reload(r.id)).toMatchObject({ status: 'sent', channel: 'email' });
 		expect(mailsTo(m.email)).toHaveLength(1);
 	});
+
+	it("mails news (an agenda sent out) under its own title, not as a 'Påmindelse'", async () => {
+		const m = await member(0);
+		const title = 'Dagsorden udsendt: Klyngestyregruppemøde fredag den 8. januar';
+		const r = await row(m.id, { kind: 'agenda_published', origin: 'event', payload: payload('agenda-x', { title }) });
+		await dispatcher().run();
+		expect(await reload(r.id)).toMatchObject({ status: 'sent', channel: 'email' });
+		await expect.poll(() => mailsTo(m.email).map((x) => x.subject), WAIT).toEqual([title]);
+		expect(mailsTo(m.email)[0].text).toContain('denne besked pr. e-mail');
+	});
 });
 
 describe('subscriptions unseen for 60 days', () => {
