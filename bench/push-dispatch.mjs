@@ -78,7 +78,8 @@ export async function measurePushDispatch({
 				admin.collection('notifications').create({
 					user: people[i % members].user,
 					kind: 'attendance',
-					subject: `m${i % 50}`,
+					// Four deadlines per member: one reminder each (a second of one deadline within 6 hours is not sent).
+					subject: `m${i % 50}-${Math.floor(i / members)}`,
 					moment: `bench-${i}`,
 					origin: 'planner',
 					due: pbDate(now - 1000),

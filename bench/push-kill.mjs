@@ -69,7 +69,8 @@ export async function measurePushKill({ rounds = 20, rows = 200, members = 50, l
 					const r = await admin.collection('notifications').create({
 						user: users[i % members],
 						kind: 'attendance',
-						subject: `r${round}-m${i % 20}`,
+						// One reminder per member and deadline (a second within 6 hours is not sent).
+						subject: `r${round}-m${i % 20}-${Math.floor(i / members)}`,
 						moment: `kill-${round}-${i}`,
 						origin: 'planner',
 						due: pbDate(now - 60_000),
