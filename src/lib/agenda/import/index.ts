@@ -1,0 +1,2 @@
+export { MAX_BYTES, parseMeetingText } from './parse';
+export type * from './types';
