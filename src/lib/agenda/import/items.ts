@@ -5,7 +5,7 @@ import { readSlot, toParagraphs } from './text';
 import type { ImportedFollowUp, ItemKind } from './types';
 
 /** An item heading; one or two spaces after the number, since lists inside items are spaced wider. */
-const ITEM = /^\s{0,3}(?:punkt\s+)?(\d{1,2})\s*[.:)]?[ \t]{1,2}(\S.*)$/iu;
+const ITEM = /^\s{0,3}(?:(?:punkt|pkt\.?|ad)\s*)?(\d{1,2})\s*[.:)]?[ \t]{1,2}(\S.*)$/iu;
 const SECTION = /^\s*(indstilling|sagsfremstilling|referat|beslutning|baggrund)\b\s*:?\s*(.*)$/iu;
 export const FOLLOW_UPS = /^\s*opfølgningspunkter\s*:?\s*$/iu;
 const PRESENTER = /(?:^|\s)v\/\s*(.+)$/u;
@@ -26,12 +26,15 @@ export function splitItems(lines: string[]): { before: string[]; items: RawItem[
 		const line = lines[i];
 		const match = ITEM.exec(line);
 		const expected = items.length === 0 ? 1 : items[items.length - 1].number + 1;
-		const previousBlank = i === 0 || lines[i - 1].trim() === '';
+		// A list of bare headings ("1. Velkomst\n2. Budget") has no blank lines between the items.
+		const last = items[items.length - 1];
+		const previousBlank =
+			i === 0 || lines[i - 1].trim() === '' || (last !== undefined && last.body.every((l) => l.trim() === ''));
 		if (
 			match &&
 			Number(match[1]) === expected &&
 			/^\p{Lu}/u.test(match[2]) &&
-			(previousBlank || /^\s*punkt/iu.test(line))
+			(previousBlank || /^\s*(?:punkt|pkt|ad\s)/iu.test(line))
 		) {
 			items.push({ number: expected, heading: match[2], body: [] });
 		} else if (items.length === 0) before.push(line);

@@ -84,6 +84,22 @@ describe('variants of the layout', () => {
 		expect(meeting.starts).toBeNull();
 	});
 
+	it('reads a bare list of headings and "Pkt." numbering', () => {
+		const list = 'Dagsorden\n\n1. Velkomst\n2. Budget 2021 (kl. 10.00-10.30)\n3. Eventuelt\n';
+		expect(meetingOf(parseMeetingText(list)).items.map((i) => [i.number, i.title])).toEqual([
+			[1, 'Velkomst'],
+			[2, 'Budget 2021'],
+			[3, 'Eventuelt']
+		]);
+		const pkt = 'Referat\n\nPkt. 1 Velkomst\nReferat: Godkendt.\nPkt. 2 Økonomi\nReferat: Taget til efterretning.\n';
+		const meeting = meetingOf(parseMeetingText(pkt));
+		expect(meeting.kind).toBe('minutes');
+		expect(meeting.items.map((i) => [i.number, i.title, i.minutes])).toEqual([
+			[1, 'Velkomst', 'Godkendt.'],
+			[2, 'Økonomi', 'Taget til efterretning.']
+		]);
+	});
+
 	it('reads text with Windows line endings as the same meeting', () => {
 		const unix = meetingOf(parseMeetingText(seed));
 		const windows = meetingOf(parseMeetingText(seed.replace(/\r?\n/g, '\r\n')));
