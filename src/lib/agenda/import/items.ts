@@ -120,6 +120,12 @@ export function readDecisions(minutes: string): string[] {
 	return decisions;
 }
 
+/** The actor the deadline detection found, or the secretariat when it is the subject ("at sekretariatet efterspørger"). */
+function ownerOf(text: string, actor: string | null): string {
+	if (actor) return actor.charAt(0).toLocaleUpperCase('da') + actor.slice(1);
+	return /^(?:at\s+)?sekretariatet\s/iu.test(text) ? 'Sekretariatet' : '';
+}
+
 /** "Punkt 2" then bullets; each top-level bullet is a follow-up with the deadline it sets, if any. */
 export function readFollowUps(
 	lines: string[],
@@ -135,15 +141,23 @@ export function readFollowUps(
 			if (text) leftovers.push(text);
 		} else {
 			const text = toParagraphs(block);
+			let intro: string | null = null;
 			for (const part of text.split('\n\n')) {
-				if (!part.startsWith('- ')) {
+				// Bullets follow-up only under "Det blev aftalt/besluttet", not under "forslag til overvejelse".
+				if (!part.startsWith('- ') || (intro !== null && !DECIDED.test(intro))) {
 					if (part) leftovers.push(`Punkt ${item}: ${part}`);
+					if (!part.startsWith('- ')) intro = part;
 					continue;
 				}
 				for (const bullet of part.split(/\n(?=- )/u)) {
 					const body = bullet.replace(/^- /u, '');
 					const found = meetingDate ? detectDeadlines(body, { meetingDate }) : [];
-					followUps.push({ item, text: body, owner: found[0]?.actor ?? '', due: found[0]?.deadline.date ?? null });
+					followUps.push({
+						item,
+						text: body,
+						owner: ownerOf(body, found[0]?.actor ?? null),
+						due: found[0]?.deadline.date ?? null
+					});
 				}
 			}
 		}

@@ -143,7 +143,15 @@ describe('the seed minutes of 12 June 2020, pasted as they are', () => {
 	});
 
 	it('reads the OPFØLGNINGSPUNKTER under their items, with deadlines where they set one', () => {
-		expect([...new Set(meeting.followUps.map((f) => f.item))]).toEqual([2, 4, 5, 7, 8]);
+		// Item 4's "forslag til overvejelse" assign no task: kept as leftovers, not follow-ups.
+		expect([...new Set(meeting.followUps.map((f) => f.item))]).toEqual([2, 5, 7, 8]);
+		const owners = (item: number) => meeting.followUps.filter((f) => f.item === item && f.owner).map((f) => f.owner);
+		expect(owners(2)).toEqual(['Hver organisation']);
+		expect(owners(7)).toEqual(['Kommuner']);
+		expect(owners(8)).toEqual(['Sekretariatet', 'Sekretariatet']);
+		expect(meeting.followUps.filter((f) => f.item === 8).map((f) => f.text)).toEqual(
+			m.follow_ups.filter((f) => f.item === 8).map((f) => f.text)
+		);
 		const item2 = meeting.followUps.filter((f) => f.item === 2);
 		expect(item2.map((f) => pseudonymise(f.text))).toEqual(m.follow_ups.filter((f) => f.item === 2).map((f) => f.text));
 		expect(item2.map((f) => f.due)).toEqual([null, null, '2020-07-01']);
