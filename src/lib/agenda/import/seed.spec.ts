@@ -108,7 +108,7 @@ describe('the seed minutes of 12 June 2020, pasted as they are', () => {
 
 	it('reads Indstilling, Sagsfremstilling and Referat as the demo has them', () => {
 		// Texts the demo arranged by hand (see its notes): the same words, other paragraphs or headings.
-		const byHand = new Set(['2:background', '3:minutes', '9:background', '11:background']);
+		const byHand = new Set(['2:background', '3:minutes', '9:background']);
 		for (const [i, item] of meeting.items.entries()) {
 			for (const field of ['recommendation', 'background', 'minutes'] as const) {
 				const want = (demoItems[i][field] as string | undefined) ?? '';
@@ -117,7 +117,18 @@ describe('the seed minutes of 12 June 2020, pasted as they are', () => {
 					// The demo keeps the repeated sentence once; the import keeps both.
 					expect(got.startsWith(want)).toBe(true);
 				} else if (item.number === 11 && field === 'background') {
-					expect(words(got).length).toBeGreaterThan(words(want).length * 0.9);
+					// Names only in this text are pseudonymised by hand, and a few paragraphs are split by hand.
+					expect(words(got).length).toBeGreaterThan(words(want).length * 0.95);
+					for (const heading of want.match(/^## .*$/gmu) ?? []) {
+						if (
+							heading !== '## Vejledning til afklaring af ansvarsfordeling for hjælpemidler og behandlingsredskaber'
+						) {
+							expect(got).toContain(`${heading}\n\n`);
+						}
+					}
+					expect(got).toContain(
+						'https://www.sundhedsaftalen.rm.dk/varktojskasse/hjalpemidler-og-behandlingsredskaber/vejledning-til-afklaring-af-ansvarsdeling/'
+					);
 				} else if (byHand.has(`${item.number}:${field}`)) {
 					expect(words(got)).toBe(words(want));
 				} else {

@@ -21,6 +21,10 @@ function breakParagraphs(lines: string[]): string[] {
 	const width = Math.max(0, ...lines.map((l) => l.trim().length));
 	const out: string[] = [];
 	lines.forEach((line, i) => {
+		if (isSubheading(lines, i, width)) {
+			out.push(`## ${line.trim()}`, '');
+			return;
+		}
 		out.push(line);
 		const next = lines[i + 1]?.trim() ?? '';
 		const short = line.trim().length < width * 0.8;
@@ -35,9 +39,28 @@ function breakParagraphs(lines: string[]): string[] {
 	return out;
 }
 
+/**
+ * A short line on its own after a blank line, without closing punctuation, before a paragraph that
+ * starts with a capital: a sub-heading of a written orientation ("Status på projekt livets afslutning").
+ */
+function isSubheading(lines: string[], i: number, width: number): boolean {
+	const line = lines[i].trim();
+	if (line === '' || (i > 0 && lines[i - 1].trim() !== '' && !isSubheading(lines, i - 1, width))) return false;
+	if (line.length > width * 0.8 || /[.:;,!?–-]$/u.test(line) || !/^['"“”‘’]?\p{Lu}/u.test(line)) return false;
+	if (/^(?:[-•●▪■◦○·*o]|\d{1,2}[.)])\s/u.test(line)) return false;
+	const next =
+		lines
+			.slice(i + 1)
+			.find((l) => l.trim() !== '')
+			?.trim() ?? '';
+	return /^\p{Lu}/u.test(next);
+}
+
 /** Rejoins a word split over two lines ("Midt-\nklyngen"). */
 function joinSplitWords(text: string): string {
-	return text.replace(/(\p{Ll})-[ \t]*\n[ \t\n]*(\p{Ll})/gu, '$1$2');
+	return text
+		.replace(/(\S*\/\S*-)[ \t]*\n[ \t\n]*(?=\p{Ll})/gu, '$1') // a URL keeps its hyphen
+		.replace(/(\p{Ll})-[ \t]*\n[ \t\n]*(\p{Ll})/gu, '$1$2');
 }
 
 /**
