@@ -162,6 +162,26 @@ describe('nothing is dropped', () => {
 		windows: seed.replace(/\n/g, '\r\n'),
 		leftovers: `Til styregruppens medlemmer\n\n${AGENDA}`
 	};
+	const missingWords = (text: string) => {
+		const everything = JSON.stringify(parseMeetingText(text)).toLowerCase();
+		return text
+			.split(/\r?\n/)
+			.flatMap((line) => line.match(/[\p{L}\p{N}]+/gu) ?? [])
+			.filter((word) => !STRUCTURE.test(word) && !everything.includes(word.toLowerCase()));
+	};
+
+	it('never throws and keeps every word on pieces of the seed cut anywhere', () => {
+		let state = 42;
+		const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+		for (let n = 0; n < 40; n++) {
+			const from = Math.floor(random() * seed.length);
+			const to = from + Math.floor(random() * (seed.length - from));
+			const piece = seed.slice(from, to);
+			const result = parseMeetingText(piece);
+			if (result.ok) expect(missingWords(piece), `${from}-${to}`).toEqual([]);
+		}
+	});
+
 	for (const [name, text] of Object.entries(inputs)) {
 		it(`keeps every word of every non-blank line of the ${name} text`, () => {
 			const result = parseMeetingText(text);
