@@ -5,7 +5,7 @@ import { parseMeetingText, type ImportedMeeting } from './index';
 
 // The seed minutes (PDF text), copied unchanged from the product's shared seeds. The demo data was
 // made from it with every personal name replaced, so names are mapped before comparing.
-const seed = readFileSync(new URL('./fixtures/004_c119477d974f0948.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../../deadlines/fixtures/004_c119477d974f0948.txt', import.meta.url), 'utf8');
 
 const NAMES: [RegExp, string][] = [
 	[/Per Kallestrup/g, 'Niels Overby'],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importMessages } from '$lib/messages/da-import';
 import { parseMeetingText, type ImportedMeeting, type ImportResult } from './index';
 
-const seed = readFileSync(new URL('./fixtures/004_c119477d974f0948.txt', import.meta.url), 'utf8');
+const seed = readFileSync(new URL('../../deadlines/fixtures/004_c119477d974f0948.txt', import.meta.url), 'utf8');
 
 function meetingOf(result: ImportResult): ImportedMeeting {
 	if (!result.ok) throw new Error(result.error.message);
