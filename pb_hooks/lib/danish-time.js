@@ -23,17 +23,29 @@ function lastSundayUtc(year, month) {
 	return d.getTime();
 }
 
+/** Copenhagen's offset from UTC at an instant (ms since the epoch), in ms. */
+function offsetAt(ms) {
+	const year = new Date(ms).getUTCFullYear();
+	return ms >= lastSundayUtc(year, 2) && ms < lastSundayUtc(year, 9) ? 2 * 3600000 : 3600000;
+}
+
 /** The Copenhagen wall clock for an instant, as a Date whose UTC fields hold the local time. */
 function local(value) {
-	const t = new Date(String(value).replace(' ', 'T')).getTime();
-	const year = new Date(t).getUTCFullYear();
-	const summer = t >= lastSundayUtc(year, 2) && t < lastSundayUtc(year, 9);
-	return new Date(t + (summer ? 2 : 1) * 3600 * 1000);
+	const t = typeof value === 'number' ? value : new Date(String(value).replace(' ', 'T')).getTime();
+	return new Date(t + offsetAt(t));
 }
 
 const pad = (n) => (n < 10 ? '0' + n : '' + n);
 
 module.exports = {
+	offsetAt: offsetAt,
+	/** The wall clock of an instant (a PocketBase date or ms): its UTC fields hold Copenhagen time. */
+	local: local,
+	/** "fredag den 8. januar" */
+	formatDayAndMonth: (value) => {
+		const d = local(value);
+		return DAYS[d.getUTCDay()] + ' den ' + d.getUTCDate() + '. ' + MONTHS[d.getUTCMonth()];
+	},
 	/** "fredag den 11. december 2026 kl. 8.00" */
 	formatDateTime: (value) => {
 		const d = local(value);

@@ -154,17 +154,9 @@ function moveRows(tx, moves) {
 // ---------------------------------------------------------------------------------------------
 // Copenhagen wall clock and quiet hours, for rows queued here "now" (events, "send now").
 
-function lastSundayUtc(year, month) {
-	const d = new Date(Date.UTC(year, month + 1, 0, 1, 0, 0));
-	d.setUTCDate(d.getUTCDate() - d.getUTCDay());
-	return d.getTime();
-}
-
-/** Copenhagen's offset from UTC at an instant, in ms (EU summer time rule). */
-function offsetAt(ms) {
-	const year = new Date(ms).getUTCFullYear();
-	return ms >= lastSundayUtc(year, 2) && ms < lastSundayUtc(year, 9) ? 2 * 3600000 : 3600000;
-}
+// Copenhagen's offset and wall clock live in danish-time.js.
+const offsetAt = (ms) => require(`${__hooks}/lib/danish-time.js`).offsetAt(ms);
+const wall = (ms) => require(`${__hooks}/lib/danish-time.js`).local(ms);
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 const minutesOf = (clock) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
@@ -218,30 +210,10 @@ function outOfQuiet(ms, quiet) {
 // Danish texts for rows queued here (the planner's own are src/lib/reminders/texts.ts; the same
 // words, so a "send now" reminder reads like a planned one).
 
-const DAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
-const MONTHS = [
-	'januar',
-	'februar',
-	'marts',
-	'april',
-	'maj',
-	'juni',
-	'juli',
-	'august',
-	'september',
-	'oktober',
-	'november',
-	'december'
-];
-
 const msOf = (value) => new Date(String(value).replace(' ', 'T')).getTime();
-const wall = (ms) => new Date(ms + offsetAt(ms));
 
 /** "fredag den 8. januar" */
-function dayAndMonth(ms) {
-	const d = wall(ms);
-	return DAYS[d.getUTCDay()] + ' den ' + d.getUTCDate() + '. ' + MONTHS[d.getUTCMonth()];
-}
+const dayAndMonth = (ms) => require(`${__hooks}/lib/danish-time.js`).formatDayAndMonth(ms);
 
 /** "torsdag den 7. januar kl. 12.00"; the end of a day (23.59) is the day alone. */
 function deadlineText(ms) {
