@@ -133,7 +133,8 @@ function pad(value: number): string {
 	return String(value).padStart(2, '0');
 }
 
-function monthNumber(name: string): number {
+/** 1–12 for a Danish month name or its abbreviation ("juni", "jun"). */
+export function monthNumber(name: string): number {
 	return MONTH_NUMBERS[name.toLowerCase().slice(0, 3)];
 }
 

@@ -3,6 +3,7 @@
 import { TZDate } from '@date-fns/tz';
 import { TIME_ZONE } from '$lib/dates';
 import { normaliseSpace, splitSegments } from '$lib/deadlines/text';
+import { monthNumber } from '$lib/deadlines/phrases';
 
 /** One line ending, no non-breaking spaces, no trailing spaces. */
 export function normaliseLines(text: string): string[] {
@@ -97,21 +98,6 @@ export function toParagraphs(lines: string[]): string {
 	return out.join('');
 }
 
-const MONTHS = [
-	'januar',
-	'februar',
-	'marts',
-	'april',
-	'maj',
-	'juni',
-	'juli',
-	'august',
-	'september',
-	'oktober',
-	'november',
-	'december'
-];
-
 /** "12. juni 2020" (or without the year, with a fallback year) → "2020-06-12". */
 export function findDanishDate(text: string, year?: number): string | null {
 	const match =
@@ -121,7 +107,7 @@ export function findDanishDate(text: string, year?: number): string | null {
 	if (!match) return null;
 	const y = match[3] ? Number(match[3]) : year;
 	if (!y) return null;
-	const month = MONTHS.indexOf(match[2].toLowerCase()) + 1;
+	const month = monthNumber(match[2]);
 	return `${y}-${String(month).padStart(2, '0')}-${match[1].padStart(2, '0')}`;
 }
 
