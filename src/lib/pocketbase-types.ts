@@ -45,9 +45,13 @@ export type AgendaItemsKindOptions = 'decision' | 'orientation' | 'discussion' |
 /** A record of `agenda_items` (base collection). */
 export type AgendaItemsRecord = {
 	id: string;
+	attachment_titles: unknown;
 	attachments: string[];
 	background: string;
+	changed_at: IsoDateString;
+	changes: unknown;
 	created: IsoDateString;
+	duration_minutes: number;
 	ends: IsoDateString;
 	kind: AgendaItemsKindOptions | '';
 	/** → meetings */
@@ -99,11 +103,14 @@ export type AuditLogRecord = {
 	call: RecordIdString;
 	collection: string;
 	created: IsoDateString;
+	/** → groups */
+	group: RecordIdString;
 	/** → meetings */
 	meeting: RecordIdString;
 	/** → users */
 	on_behalf_of: RecordIdString;
 	record: string;
+	summary: string;
 };
 export type AuditLogResponse<Texpand = unknown> = AuditLogRecord & BaseSystemFields<Texpand>;
 
@@ -186,6 +193,10 @@ export type MeetingsStatusOptions = 'draft' | 'published' | 'held' | 'minutes_pu
 /** A record of `meetings` (base collection). */
 export type MeetingsRecord = {
 	id: string;
+	agenda_changed_at: IsoDateString;
+	agenda_changes: unknown;
+	agenda_notified_at: IsoDateString;
+	attendance_days_before: number;
 	attendance_deadline: IsoDateString;
 	catering: string;
 	/** → users */
@@ -200,6 +211,9 @@ export type MeetingsRecord = {
 	/** → users */
 	minute_takers: RecordIdString[];
 	minutes_date: IsoDateString;
+	minutes_published_at: IsoDateString;
+	published_at: IsoDateString;
+	share_with_chairs: boolean;
 	starts: IsoDateString;
 	status: MeetingsStatusOptions;
 	title: string;

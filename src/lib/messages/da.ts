@@ -239,6 +239,7 @@ export const da = {
 		notFound: 'Siden findes ikke, eller du har ikke adgang til den.',
 		meetingNotFound: 'Mødet findes ikke, eller du har ikke adgang til det.',
 		itemNotFound: 'Dagsordenspunktet findes ikke, eller du har ikke adgang til det.',
+		groupNotFound: 'Gruppen findes ikke, eller du har ikke adgang til den.',
 		fileNotFound: 'Bilaget findes ikke, eller du har ikke adgang til det.',
 		generic: 'Der skete en fejl. Prøv igen om lidt.',
 		errorId: (id: string) => `Fejl-id: ${id}`,

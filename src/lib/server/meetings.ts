@@ -52,6 +52,7 @@ type MeetingRecord = Pick<
 	| 'minutes_date'
 	| 'group'
 	| 'attendance_deadline'
+	| 'share_with_chairs'
 > & {
 	expand?: {
 		attendance_via_meeting?: AnswerRecord[] | AnswerRecord;
@@ -181,7 +182,11 @@ export async function getMeetingPage(pb: TypedPocketBase, meetingId: string, use
 			myAnswer: myAnswer(meeting.expand?.attendance_via_meeting, userId),
 			open: isOpen(meeting),
 			canAnswer: !!role,
-			isLeader: isLeader(role)
+			isLeader: isLeader(role),
+			/** The group's secretariat: the workspace's links (edit, minutes, history). */
+			isSecretariat: role === 'secretariat',
+			/** Whether the chairs may read the draft (the secretariat shared it). */
+			sharedWithChairs: !!meeting.share_with_chairs
 		},
 		items,
 		guests: many(meeting.expand?.meeting_guests_via_meeting)
