@@ -42,7 +42,9 @@ export const history = {
 		meeting_guests: 'Gæst',
 		attendance: 'Fremmøde',
 		memberships: 'Medlemskab',
-		nominations: 'Indstilling'
+		nominations: 'Indstilling',
+		nomination_calls: 'Indkaldelse',
+		nomination_fora: 'Forum i en indkaldelse'
 	} as Record<string, string>,
 	fields: {
 		title: 'Titel',
