@@ -169,6 +169,10 @@ async function walk(page: Page, stack: StackInfo, newPhone: () => Promise<Page>,
 		const attachments = phone.getByRole('region', { name: 'Bilag' });
 		await expect(attachments.getByRole('link')).toHaveText(/^Strategi 2027 \(PDF, 3 MB\)$/);
 		await expectNoAxeViolations(phone);
+		// The editor is the secretariat's: a member gets the same Danish 404 as for a missing page.
+		const response = await phone.goto(`/moeder/${meetingId}/rediger/${itemId}`);
+		expect(response?.status()).toBe(404);
+		await expect(phone.getByText('Mødet findes ikke', { exact: false })).toBeVisible();
 	});
 
 	await test.step('removes the attachment after confirming', async () => {
@@ -230,4 +234,35 @@ test('without JavaScript the secretary uploads an attachment with the plain form
 	} finally {
 		await context.close();
 	}
+});
+
+test('the upload endpoint refuses a body over 20 MB before reading it, and a member altogether', async ({
+	browser,
+	baseURL,
+	stack
+}) => {
+	const { meetingId, itemId } = await meetingWithItem(stack, 'store filer');
+	const endpoint = `/moeder/${meetingId}/rediger/${itemId}/bilag`;
+	const post = async (who: { email: string }, bytes: number) => {
+		const context = await browser.newContext({ baseURL });
+		try {
+			const page = await context.newPage();
+			await logIn(page, who, stack.password);
+			const res = await page.request.post(endpoint, {
+				headers: { origin: baseURL!, accept: 'application/json' },
+				multipart: { file: { name: 'stor.pdf', mimeType: 'application/pdf', buffer: pdfOfSize(bytes) } }
+			});
+			return { status: res.status(), body: await res.text() };
+		} finally {
+			await context.close();
+		}
+	};
+	const tooLarge = await post(stack.secretariat, 21_000_000);
+	expect(tooLarge.status).toBe(413);
+	expect(JSON.parse(tooLarge.body)).toEqual({
+		errors: { file: 'Filen fylder mere end 20 MB, som er det største, et bilag må fylde.' }
+	});
+	const member = await post(stack.member, 2000);
+	expect(member.status).toBe(404);
+	expect(member.body).not.toContain('uploadet');
 });
