@@ -154,6 +154,16 @@ async function walk(page: Page, stack: StackInfo, newPhone: () => Promise<Page>,
 		await expectNoAxeViolations(page);
 	});
 
+	await test.step('fits the screen at 200 % text size, with every box open and the preview shown', async () => {
+		await page.evaluate(() => {
+			document.documentElement.style.fontSize = '200%';
+			for (const box of document.querySelectorAll('details')) box.open = true;
+		});
+		await editor.tool('Sagsfremstilling', 'Vis forhåndsvisning').click();
+		expect(await elementsWiderThanScreen(page)).toEqual([]);
+		await page.reload();
+	});
+
 	await test.step('a member reads the bold text, the link and the attachment’s title', async () => {
 		const phone = await newPhone();
 		await logIn(phone, stack.member, stack.password);
