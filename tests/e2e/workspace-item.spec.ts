@@ -276,3 +276,15 @@ test('the upload endpoint refuses a body over 20 MB before reading it, and a mem
 	expect(member.status).toBe(404);
 	expect(member.body).not.toContain('uploadet');
 });
+
+test('an upload after the login has expired goes to the login page and back to the editor', async ({ page, stack }) => {
+	const { meetingId, itemId } = await meetingWithItem(stack, 'udløbet login');
+	const editor = new ItemEditorPage(page);
+	const path = `/moeder/${meetingId}/rediger/${itemId}`;
+	await logIn(page, stack.secretariat, stack.password);
+	await editor.goto(meetingId, itemId);
+	await page.context().clearCookies();
+	await editor.file.setInputFiles({ name: 'bilag.pdf', mimeType: 'application/pdf', buffer: pdfOfSize(2000) });
+	await editor.upload.click();
+	await expect(page).toHaveURL(`/login?til=${encodeURIComponent(path)}`);
+});
