@@ -52,3 +52,65 @@ describe('agenda rich text', () => {
 		expect(isBlank('Tekst')).toBe(false);
 	});
 });
+
+describe('agenda rich text: bold and written links', () => {
+	it('reads **bold** runs inside a line', () => {
+		expect(parseInline('Vi **anbefaler** at **godkende planen**.')).toEqual([
+			{ kind: 'text', text: 'Vi ' },
+			{ kind: 'bold', text: 'anbefaler' },
+			{ kind: 'text', text: ' at ' },
+			{ kind: 'bold', text: 'godkende planen' },
+			{ kind: 'text', text: '.' }
+		]);
+	});
+
+	it('leaves lone or empty asterisks as text', () => {
+		expect(parseInline('5 * 3 = 15 og **')).toEqual([{ kind: 'text', text: '5 * 3 = 15 og **' }]);
+		expect(parseInline('** ikke fed **')).toEqual([{ kind: 'text', text: '** ikke fed **' }]);
+	});
+
+	it('turns [tekst](https://…) and mailto links into links with the written text', () => {
+		expect(
+			parseInline('Læs [vejledningen](https://rm.dk/vejledning) eller skriv til [os](mailto:klynge@rm.dk).')
+		).toEqual([
+			{ kind: 'text', text: 'Læs ' },
+			{ kind: 'link', text: 'vejledningen', href: 'https://rm.dk/vejledning' },
+			{ kind: 'text', text: ' eller skriv til ' },
+			{ kind: 'link', text: 'os', href: 'mailto:klynge@rm.dk' },
+			{ kind: 'text', text: '.' }
+		]);
+	});
+
+	it.each([
+		'[klik](javascript:alert(1))',
+		'[klik](data:text/html;base64,PHNjcmlwdD4=)',
+		'[klik](vbscript:msgbox)',
+		'[klik](//evil.example/x)',
+		'[klik](JAVASCRIPT:alert(1))'
+	])('keeps a link with an unsafe address as plain text: %s', (source) => {
+		const parts = parseInline(source);
+		expect(parts.filter((p) => p.kind === 'link')).toEqual([]);
+		expect(parts.map((p) => p.text).join('')).toBe(source);
+	});
+
+	it('reads bold and links inside list items and headings', () => {
+		const blocks = parseRichText('## **Vigtigt**\n- Se [planen](https://rm.dk/plan)\n1. **Godkend**');
+		expect(blocks).toEqual([
+			{ kind: 'heading', content: [{ kind: 'bold', text: 'Vigtigt' }] },
+			{
+				kind: 'list',
+				ordered: false,
+				items: [
+					{
+						content: [
+							{ kind: 'text', text: 'Se ' },
+							{ kind: 'link', text: 'planen', href: 'https://rm.dk/plan' }
+						],
+						children: []
+					}
+				]
+			},
+			{ kind: 'list', ordered: true, items: [{ content: [{ kind: 'bold', text: 'Godkend' }], children: [] }] }
+		]);
+	});
+});

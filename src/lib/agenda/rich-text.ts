@@ -1,24 +1,28 @@
 // Agenda texts are stored as plain text with light conventions ("- " bullets, "1. " numbered,
-// "## " sub-headings, blank lines between paragraphs). They are parsed into blocks and rendered
-// by Svelte, never injected as HTML.
+// "## " sub-headings, blank lines between paragraphs, **bold**, [tekst](https://…) links). They are
+// parsed into blocks and rendered by Svelte, never injected as HTML, so a pasted tag stays text.
 
-export type Inline = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
+export type Inline = { kind: 'text' | 'bold'; text: string } | { kind: 'link'; text: string; href: string };
 export type ListItem = { content: Inline[]; children: ListItem[] };
 export type Block =
 	| { kind: 'heading'; content: Inline[] }
 	| { kind: 'paragraph'; content: Inline[] }
 	| { kind: 'list'; ordered: boolean; items: ListItem[] };
 
-const URL_PATTERN = /https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g;
+// One pass over three forms: **bold**, [tekst](address) and a bare http(s) address. A written link
+// is a link only with http, https or mailto: `[x](javascript:…)` does not match and stays text.
+const INLINE_PATTERN =
+	/\*\*(\S(?:[^*]*?\S)?)\*\*|\[([^\]\n]+)\]\(((?:https?:\/\/|mailto:)[^\s()<>"]+)\)|https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g;
 
-/** Splits text into plain runs and links; only http(s) URLs become links. */
+/** Splits text into plain runs, bold runs and links; only http(s) and mailto addresses become links. */
 export function parseInline(text: string): Inline[] {
 	const parts: Inline[] = [];
 	let last = 0;
-	for (const match of text.matchAll(URL_PATTERN)) {
+	for (const match of text.matchAll(INLINE_PATTERN)) {
 		if (match.index > last) parts.push({ kind: 'text', text: text.slice(last, match.index) });
-		parts.push({ kind: 'link', text: match[0], href: match[0] });
-		last = match.index + match[0].length;
+		const [all, bold, label, href] = match;
+		parts.push(bold ? { kind: 'bold', text: bold } : { kind: 'link', text: label ?? all, href: href ?? all });
+		last = match.index + all.length;
 	}
 	if (last < text.length) parts.push({ kind: 'text', text: text.slice(last) });
 	return parts;

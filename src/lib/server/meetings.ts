@@ -213,7 +213,13 @@ export async function getMeetingPage(pb: TypedPocketBase, meetingId: string, use
 type ItemRecord = AgendaItemSummary &
 	Pick<
 		AgendaItemsResponse,
-		'recommendation' | 'background' | 'attachments' | 'meeting' | 'collectionId' | 'collectionName'
+		| 'recommendation'
+		| 'background'
+		| 'attachments'
+		| 'attachment_titles'
+		| 'meeting'
+		| 'collectionId'
+		| 'collectionName'
 	> & {
 		expand?: {
 			meeting?: MeetingRecord & {
@@ -279,7 +285,7 @@ export async function getAgendaItemPage(pb: TypedPocketBase, meetingId: string, 
 			/** Each file with its readable title, kind and size ("Strategi 2023.pdf", "PDF", 245123). */
 			attachments: item.attachments.map((file, i) => ({
 				file,
-				title: attachmentTitle(file),
+				title: storedTitle(item.attachment_titles, file) ?? attachmentTitle(file),
 				kind: attachmentKind(file),
 				size: sizes[i] ?? null,
 				inline: file.toLowerCase().endsWith('.pdf')
@@ -291,6 +297,12 @@ export async function getAgendaItemPage(pb: TypedPocketBase, meetingId: string, 
 		previous: index > 0 ? siblings[index - 1] : null,
 		next: index >= 0 && index < siblings.length - 1 ? siblings[index + 1] : null
 	};
+}
+
+/** The title the secretariat gave a file (`attachment_titles`), if any. */
+function storedTitle(titles: unknown, file: string): string | null {
+	const title = titles && typeof titles === 'object' ? (titles as Record<string, unknown>)[file] : null;
+	return typeof title === 'string' && title ? title : null;
 }
 
 /**
