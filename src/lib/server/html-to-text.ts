@@ -48,6 +48,9 @@ interface List {
 export function htmlToText(html: string): string {
 	const clean = cleanHtml(html);
 	const blocks: string[] = [];
+	/** Which blocks are list items, so a paragraph that starts "1. " is not taken for one. */
+	const listLines = new Set<number>();
+	let isItem = false;
 	const lists: List[] = [];
 	let line = '';
 	let prefix = '';
@@ -60,9 +63,14 @@ export function htmlToText(html: string): string {
 			.map((l) => l.replace(/[ \t]+/g, ' ').trim())
 			.join('\n')
 			.replace(/^\n+|\n+$/g, '');
-		if (text !== '') blocks.push(prefix + text);
+		if (text !== '') {
+			blocks.push(prefix + text);
+			listLines.add(blocks.length - 1);
+			if (!isItem) listLines.delete(blocks.length - 1);
+		}
 		line = '';
 		prefix = '';
+		isItem = false;
 	};
 
 	// sanitize-html returns well-formed markup with escaped text, so a tag tokenizer suffices.
@@ -110,6 +118,7 @@ export function htmlToText(html: string): string {
 				const list = lists[lists.length - 1];
 				const indent = '  '.repeat(Math.max(0, lists.length - 1));
 				prefix = list?.ordered ? `${indent}${list.next++}. ` : `${indent}- `;
+				isItem = true;
 			}
 			continue;
 		}
@@ -127,21 +136,21 @@ export function htmlToText(html: string): string {
 	flush();
 
 	// Consecutive list lines stay together; everything else is separated by a blank line.
-	const isListLine = (b: string) => /^\s*(?:- |\d+\. )/.test(b);
 	const isRow = (b: string) => b.includes(' | ');
 	let out = '';
-	let prev: string | null = null;
-	for (const block of blocks) {
+	let prev: number | null = null;
+	blocks.forEach((block, i) => {
 		if (block === END_OF_LIST) {
 			prev = null;
-			continue;
+			return;
 		}
 		if (out !== '') {
-			const together = prev !== null && ((isListLine(prev) && isListLine(block)) || (isRow(prev) && isRow(block)));
+			const together =
+				prev !== null && ((listLines.has(prev) && listLines.has(i)) || (isRow(blocks[prev]) && isRow(block)));
 			out += together ? '\n' : '\n\n';
 		}
 		out += block;
-		prev = block;
-	}
+		prev = i;
+	});
 	return out;
 }
