@@ -97,6 +97,7 @@ export const importMessages = {
 	noCalls: 'Teksten indeholder ingen forslag til indkaldelser.',
 
 	errors: {
+		group: 'Vælg en gruppe, du er sekretariat for.',
 		title: 'Skriv mødets titel.',
 		date: 'Vælg mødets dato.',
 		time: 'Skriv tidspunktet som 08.00.',

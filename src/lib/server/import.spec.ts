@@ -92,7 +92,8 @@ describe('readProposal', () => {
 });
 
 describe('readDocx', () => {
-	const file = (bytes: Uint8Array | string, name: string) => new File([bytes], name);
+	const file = (bytes: Uint8Array | string, name: string) =>
+		new File([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], name);
 
 	it('reads a Word file to the same text the parser gets from a paste', async () => {
 		const read = await readDocx(file(await buildDocx('Dagsorden\n\n1. Velkomst\n\n2. Budget'), 'dagsorden.docx'));
