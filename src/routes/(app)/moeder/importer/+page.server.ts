@@ -31,7 +31,8 @@ async function review(
 	proposal: Proposal,
 	source: string,
 	errors: ImportErrors = {},
-	notices: ImportErrors = {}
+	notices: ImportErrors = {},
+	refused = false
 ) {
 	const parsed = parseMeetingText(source);
 	return {
@@ -43,7 +44,9 @@ async function review(
 		calls: parsed.ok ? Object.fromEntries(parsed.meeting.items.map((i) => [i.number, i.proposedCalls.length])) : {},
 		members: await groupMembers(pb, group.id),
 		errors,
-		notices
+		notices,
+		/** Whether a save was refused (the summary above the form says so). */
+		refused
 	};
 }
 
@@ -78,7 +81,10 @@ export const actions: Actions = {
 		if (!parsed.ok) return input({ [upload ? 'file' : 'text']: parsed.error.message });
 		const members = await groupMembers(locals.pb, group.id);
 		const proposal = proposalFrom(parsed.meeting, parsed.leftovers, members, group.id);
-		return review(locals.pb, group, proposal, text);
+		// Overlapping slots in the source are shown at once, beside the item, as is a gap between two.
+		const { errors, notices } = checkProposal(proposal);
+		const slotErrors = Object.fromEntries(Object.entries(errors).filter(([key]) => key.endsWith('.slot')));
+		return review(locals.pb, group, proposal, text, slotErrors, notices);
 	},
 
 	/** Saves the reviewed proposal as a draft, whole or not at all. */
@@ -92,12 +98,13 @@ export const actions: Actions = {
 		const group = await chosenGroup(locals.pb, locals.user!.id, proposal.group);
 		if (!group) return fail(400, { step: 'input' as const, errors: { group: m.errors.group }, text: '', group: '' });
 		const { errors, notices, payload } = checkProposal(proposal);
-		if (Object.keys(errors).length) return fail(400, await review(locals.pb, group, proposal, source, errors, notices));
+		if (Object.keys(errors).length)
+			return fail(400, await review(locals.pb, group, proposal, source, errors, notices, true));
 		let saved: { meeting: string };
 		try {
 			saved = await saveImport(locals.pb, payload);
 		} catch (err) {
-			return fail(400, await review(locals.pb, group, proposal, source, importErrors(err), notices));
+			return fail(400, await review(locals.pb, group, proposal, source, importErrors(err), notices, true));
 		}
 		redirect(303, `/moeder/importer/${saved.meeting}`);
 	}
