@@ -4,7 +4,7 @@
 import type PocketBase from 'pocketbase';
 import { ClientResponseError } from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCast, people, type Cast, type Who } from '../support/factories';
+import { createCast, createMembership, createUser, people, type Cast, type Who } from '../support/factories';
 import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
 
 let server: TestPocketBase;
@@ -194,6 +194,17 @@ describe('who may import', () => {
 			expect(await counts()).toEqual(before);
 		}
 	);
+
+	it('refuses the group’s chair and co-chair, who may read shared drafts but not make meetings', async () => {
+		for (const role of ['chair', 'co_chair'] as const) {
+			const chair = await createUser(cast.admin, { organization: cast.organizations.a.id });
+			await createMembership(cast.admin, { user: chair.record.id, group: cast.groups.a.id, role });
+			const before = await counts();
+			const err = await refusal(importAs(chair.pb, proposal()));
+			expect(err.response.data.group.message, role).toBe('Vælg en gruppe, du er sekretariat for.');
+			expect(await counts()).toEqual(before);
+		}
+	});
 
 	it('refuses an anonymous visitor', async () => {
 		const err = await refusal(importAs(cast.anon, proposal()));

@@ -48,6 +48,18 @@ describe('htmlToText', () => {
 		expect(htmlToText('<p><a href="javascript:alert(1)">Læs mere</a></p>')).toBe('Læs mere');
 	});
 
+	it('keeps nothing of svg, iframes, data: links, forms or nested script tricks', () => {
+		const hostile =
+			'<svg onload="steal()"><text>x</text></svg><iframe srcdoc="<script>steal()</script>"></iframe>' +
+			'<a href="data:text/html,<script>steal()</script>">data</a> <a href=" JaVaScRiPt:steal()">mixed</a>' +
+			'<form action="https://evil.example"><input value="pw"><button>Send</button></form>' +
+			'<scr<script>ipt>steal()</scr</script>ipt><p style="background:url(javascript:steal())">Tekst</p>';
+		const clean = cleanHtml(hostile);
+		expect(clean).not.toMatch(/<(svg|iframe|form|input|button|script)|onload|srcdoc|data:|javascript:|style=/i);
+		expect(htmlToText(hostile)).not.toMatch(/<script|javascript:/i);
+		expect(htmlToText(hostile)).toContain('Tekst');
+	});
+
 	it('does not let markup hidden in text become tags', () => {
 		expect(htmlToText('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>')).toBe('<script>alert(1)</script>');
 	});

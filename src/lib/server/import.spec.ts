@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseMeetingText } from '$lib/agenda/import';
 import { importMessages as m } from '$lib/messages/da-import';
 import { buildDocx } from '../../../tests/support/docx';
-import { checkProposal, proposalFrom, readDocx, readProposal, type GroupMember } from './import';
+import JSZip from 'jszip';
+import { MAX_UPLOAD_BYTES, checkProposal, proposalFrom, readDocx, readProposal, type GroupMember } from './import';
 
 const seed = readFileSync(new URL('../deadlines/fixtures/004_c119477d974f0948.txt', import.meta.url), 'utf8');
 const members: GroupMember[] = [
@@ -105,6 +106,14 @@ describe('readDocx', () => {
 		expect(await readDocx(file('Dagsorden', 'dagsorden.docx'))).toEqual({ error: m.notDocx });
 		const broken = (await buildDocx('Dagsorden')).subarray(0, 200);
 		expect(await readDocx(file(broken, 'dagsorden.docx'))).toEqual({ error: m.brokenDocx });
+	});
+
+	it('refuses a small file that would unpack to more than 50 MB', async () => {
+		const zip = new JSZip();
+		zip.file('word/document.xml', 'a'.repeat(51 * 1024 * 1024));
+		const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+		expect(bomb.length).toBeLessThan(MAX_UPLOAD_BYTES);
+		expect(await readDocx(file(bomb, 'bombe.docx'))).toEqual({ error: m.fileTooLarge });
 	});
 
 	it('refuses a file over 5 MB', async () => {

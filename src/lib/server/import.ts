@@ -19,12 +19,41 @@ export const MAX_HIDDEN_BYTES = 1_200_000;
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const KINDS: ItemKind[] = ['decision', 'discussion', 'orientation', 'written'];
 
+/** What a Word file may unpack to: a small file that unpacks to gigabytes would stall the server. */
+export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+
+/**
+ * The sum of the sizes the zip's central directory declares for its entries, or null when there is
+ * no readable directory (a broken file) or it uses ZIP64 (no Word document of ours needs it).
+ */
+export function unpackedSize(zip: Buffer): number | null {
+	// The end-of-central-directory record: 22 bytes plus a comment of up to 65 535 bytes at the end.
+	for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
+		if (zip.readUInt32LE(at) !== 0x06054b50) continue;
+		const entries = zip.readUInt16LE(at + 10);
+		let offset = zip.readUInt32LE(at + 16);
+		let total = 0;
+		for (let i = 0; i < entries; i++) {
+			if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 0x02014b50) return null;
+			const size = zip.readUInt32LE(offset + 24);
+			if (size === 0xffffffff) return null;
+			total += size;
+			offset += 46 + zip.readUInt16LE(offset + 28) + zip.readUInt16LE(offset + 30) + zip.readUInt16LE(offset + 32);
+		}
+		return total;
+	}
+	return null;
+}
+
 /** The text of an uploaded Word file, or a Danish reason for refusing it. */
 export async function readDocx(file: File): Promise<{ text: string } | { error: string }> {
 	if (!/\.docx$/i.test(file.name)) return { error: m.notDocx };
 	if (file.size > MAX_UPLOAD_BYTES) return { error: m.fileTooLarge };
 	const buffer = Buffer.from(await file.arrayBuffer());
 	if (buffer.length < 4 || ZIP_SIGNATURE.some((b, i) => buffer[i] !== b)) return { error: m.notDocx };
+	const unpacked = unpackedSize(buffer);
+	if (unpacked === null) return { error: m.brokenDocx };
+	if (unpacked > MAX_UNPACKED_BYTES) return { error: m.fileTooLarge };
 	try {
 		const { value } = await mammoth.convertToHtml({ buffer });
 		return { text: htmlToText(value) };
