@@ -47,7 +47,11 @@ function breakParagraphs(lines: string[]): string[] {
 function isSubheading(lines: string[], i: number, width: number): boolean {
 	const line = lines[i].trim();
 	if (line === '' || (i > 0 && lines[i - 1].trim() !== '' && !isSubheading(lines, i - 1, width))) return false;
-	if (line.length > width * 0.8 || /[.:;,!?–-]$/u.test(line) || !/^['"“”‘’]?\p{Lu}/u.test(line)) return false;
+	// A long line is a heading only when it stands alone between blank lines (a PDF keeps a wrapped
+	// paragraph's lines together): "Vejledning til afklaring af ansvarsfordeling for hjælpemidler …".
+	const alone = (lines[i + 1] ?? '').trim() === '';
+	if ((line.length > width * 0.8 && !alone) || /[.:;,!?–-]$/u.test(line) || !/^['"“”‘’]?\p{Lu}/u.test(line))
+		return false;
 	if (/^(?:[-•●▪■◦○·*o]|\d{1,2}[.)])\s/u.test(line)) return false;
 	const next =
 		lines
