@@ -112,6 +112,20 @@ test.describe('on a phone', () => {
 		});
 	});
 
+	test('a member gets the Danish 404 for the import and for a saved import’s page', async ({
+		page,
+		stack,
+		errorPage
+	}) => {
+		await logIn(page, stack.member, stack.password);
+		const response = await page.goto('/moeder/importer');
+		expect(response?.status()).toBe(404);
+		await expect(errorPage.message('Siden findes ikke, eller du har ikke adgang til den.')).toBeVisible();
+		const saved = await page.goto(`/moeder/importer/${stack.pastMeeting.id}`);
+		expect(saved?.status()).toBe(404);
+		await expectNoAxeViolations(page);
+	});
+
 	test('a recipe pasted gets the Danish refusal beside the text field, and so does a 5 MB paste', async ({
 		page,
 		stack
