@@ -1,9 +1,111 @@
 // Messages of the agenda and minutes import: a catalogue module of its own, so that these texts
 // travel only with the import screen, not with every route as `t` does.
 
+const minutes = (n: number) => `${n} ${n === 1 ? 'minut' : 'minutter'}`;
+
 export const importMessages = {
 	empty: 'Indsæt teksten fra en dagsorden eller et referat.',
 	tooLong: 'Teksten er for lang (højst 1 MB). Indsæt kun dagsordenen eller referatet.',
 	notAgenda:
-		'Teksten ligner ikke en dagsorden eller et referat: der er hverken en overskrift som "Dagsorden" eller "Referat" eller nummererede punkter.'
+		'Teksten ligner ikke en dagsorden eller et referat: der er hverken en overskrift som "Dagsorden" eller "Referat" eller nummererede punkter.',
+	notDocx: 'Filen er ikke et Word-dokument (.docx). Gem den som .docx, eller indsæt teksten.',
+	fileTooLarge: 'Filen er for stor (højst 5 MB).',
+	brokenDocx: 'Word-dokumentet kan ikke læses. Gem det igen i Word, eller indsæt teksten.',
+	bothGiven: 'Indsæt teksten eller vælg en fil, ikke begge.',
+	proposalLost: 'Forslaget kunne ikke læses. Indsæt teksten igen.',
+
+	heading: 'Importér dagsorden eller referat',
+	intro:
+		'Indsæt teksten fra en dagsorden eller et referat, eller vælg et Word-dokument. Du får et forslag til et møde, som du kan rette, før det gemmes som kladde.',
+	textLabel: 'Tekst',
+	textHint: 'Kopiér hele dokumentet, fx fra Word eller en PDF.',
+	fileLabel: 'Eller vælg et Word-dokument (.docx)',
+	fileHint: 'Højst 5 MB.',
+	read: 'Læs teksten',
+	groupLabel: 'Gruppe',
+
+	reviewHeading: 'Gennemse forslaget',
+	reviewIntro: 'Ret det, der er læst forkert. Mødet gemmes som kladde, som kun sekretariatet kan se.',
+	sourceHeading: 'Kildetekst',
+	showSource: 'Vis kildeteksten',
+	proposalHeading: 'Forslag',
+	meetingHeading: 'Mødet',
+	title: 'Titel',
+	date: 'Dato',
+	start: 'Starter kl.',
+	end: 'Slutter kl.',
+	room: 'Sted',
+	address: 'Adresse',
+	locationNote: 'Bemærkning til stedet',
+	catering: 'Forplejning',
+	chair: 'Mødeleder',
+	minuteTakers: 'Referenter',
+	minutesDate: 'Referatets dato',
+	nobody: 'Ingen valgt',
+	itemsHeading: 'Punkter',
+	item: (n: number) => `Punkt ${n}`,
+	itemTitle: 'Titel',
+	slot: 'Tidsrum',
+	slotHint: 'Fx 08.20-08.50. Tomt: intet tidsrum (fx skriftlige orienteringer).',
+	presenter: 'Fremlægges af',
+	kind: 'Type',
+	kinds: {
+		'': 'Ikke angivet',
+		decision: 'Beslutning',
+		discussion: 'Drøftelse',
+		orientation: 'Orientering',
+		written: 'Skriftlig orientering'
+	} as Record<string, string>,
+	recommendation: 'Indstilling',
+	background: 'Sagsfremstilling',
+	minutes: 'Referat',
+	decisions: 'Beslutninger',
+	decisionsHint: 'Én beslutning pr. linje.',
+	callsFound: (n: number) =>
+		n === 1 ? '1 forslag til indkaldelse af deltagere' : `${n} forslag til indkaldelser af deltagere`,
+	participantsHeading: 'Deltagere og afbud',
+	participantsIntro: 'Medlemmer af gruppen, som teksten nævner. Andre står som gæster eller i teksten nederst.',
+	attending: 'Deltager',
+	absent: 'Afbud',
+	status: 'Svar',
+	note: 'Note',
+	guestsHeading: 'Gæster og andre deltagere',
+	guestName: 'Navn',
+	guestTitle: 'Titel',
+	guestOrganization: 'Organisation',
+	followUpsHeading: 'Opfølgningspunkter',
+	followUpItem: 'Punkt nr.',
+	followUpText: 'Opfølgning',
+	followUpOwner: 'Ansvarlig',
+	followUpDue: 'Frist',
+	notesHeading: 'Øvrig tekst fra kilden',
+	notesHint: 'Tekst, der ikke passede i et felt. Den gemmes under sidste punkt.',
+	apologyNote: 'Afbud',
+	none: 'Ingen.',
+	save: 'Gem som kladde',
+	startOver: 'Start forfra',
+	gap: (n: number) =>
+		`Der er en pause på ${minutes(n)} før dette punkt i kilden. Tidsrummene regnes fra mødets start uden pauser, så punktet rykker frem.`,
+	errorSummary: 'Forslaget kunne ikke gemmes. Ret felterne, der er markeret.',
+
+	savedHeading: 'Mødet er gemt som kladde',
+	savedIntro: 'Kun sekretariatet kan se mødet, til dagsordenen udsendes.',
+	openMeeting: 'Åbn mødet',
+	callsHeading: 'Foreslåede indkaldelser',
+	callsIntro: 'Teksten beder om deltagere. Opret indkaldelsen fra punktet med ét tryk:',
+	createCall: 'Opret indkaldelse',
+	noCalls: 'Teksten indeholder ingen forslag til indkaldelser.',
+
+	errors: {
+		group: 'Vælg en gruppe, du er sekretariat for.',
+		title: 'Skriv mødets titel.',
+		date: 'Vælg mødets dato.',
+		time: 'Skriv tidspunktet som 08.00.',
+		slot: 'Skriv tidsrummet som 08.20-08.50, eller lad feltet stå tomt.',
+		slotOrder: 'Tidsrummet skal slutte, efter det begynder.',
+		overlap: (n: number, slot: string) => `Tidsrummet overlapper punkt ${n} (kl. ${slot}). Ret et af dem.`,
+		followUpItem: 'Skriv nummeret på et af mødets punkter, eller lad feltet stå tomt.',
+		notesWithoutItems: 'Der er ingen punkter at gemme teksten under.',
+		generic: 'Mødet kunne ikke gemmes. Prøv igen om lidt.'
+	}
 };

@@ -47,7 +47,11 @@ function breakParagraphs(lines: string[]): string[] {
 function isSubheading(lines: string[], i: number, width: number): boolean {
 	const line = lines[i].trim();
 	if (line === '' || (i > 0 && lines[i - 1].trim() !== '' && !isSubheading(lines, i - 1, width))) return false;
-	if (line.length > width * 0.8 || /[.:;,!?–-]$/u.test(line) || !/^['"“”‘’]?\p{Lu}/u.test(line)) return false;
+	// A long line is a heading only when it stands alone between blank lines (a PDF keeps a wrapped
+	// paragraph's lines together): "Vejledning til afklaring af ansvarsfordeling for hjælpemidler …".
+	const alone = (lines[i + 1] ?? '').trim() === '';
+	if ((line.length > width * 0.8 && !alone) || /[.:;,!?–-]$/u.test(line) || !/^['"“”‘’]?\p{Lu}/u.test(line))
+		return false;
 	if (/^(?:[-•●▪■◦○·*o]|\d{1,2}[.)])\s/u.test(line)) return false;
 	const next =
 		lines
@@ -104,11 +108,22 @@ export function findDanishDate(text: string, year?: number): string | null {
 		/(\d{1,2})\.\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)(?:\s+(\d{4}))?/iu.exec(
 			text
 		);
-	if (!match) return null;
+	if (!match) return findNumericDate(text, year);
 	const y = match[3] ? Number(match[3]) : year;
 	if (!y) return null;
 	const month = monthNumber(match[2]);
 	return `${y}-${String(month).padStart(2, '0')}-${match[1].padStart(2, '0')}`;
+}
+
+/** "12.06.2020", "12/6-2020" or "12.6." (with a fallback year) → "2020-06-12"; null for no real day. */
+function findNumericDate(text: string, year?: number): string | null {
+	// Not a clock time ("kl. 08.00-10.40"): a day and month are followed by a year or a full stop.
+	const match = /(?<![\d.:]|kl\.\s{0,2})(\d{1,2})[./](\d{1,2})(?:[.\-/](\d{4})|\.(?!\d))/u.exec(text);
+	if (!match) return null;
+	const y = match[3] ? Number(match[3]) : year;
+	const [d, mo] = [Number(match[1]), Number(match[2])];
+	if (!y || mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+	return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** A slot "(kl. 08.20-08.50)", "(9.55-10.25)" or "kl. 08.00-10.40": the two times as "08:20". */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importMessages } from '$lib/messages/da-import';
 import { parseMeetingText, type ImportedMeeting, type ImportResult } from './index';
+import { findDanishDate } from './text';
 
 const seed = readFileSync(new URL('../../deadlines/fixtures/004_c119477d974f0948.txt', import.meta.url), 'utf8');
 
@@ -193,4 +194,24 @@ describe('nothing is dropped', () => {
 			expect(missing).toEqual([]);
 		});
 	}
+});
+
+describe('numeric dates', () => {
+	const agenda = (time: string) =>
+		`Dagsorden\n\nTidspunkt: ${time}\n\n1. Velkomst (kl. 9.00-9.10)\n\n2. Eventuelt (kl. 9.10-9.20)\n`;
+
+	it.each([
+		['12.06.2020 kl. 9.00-11.00', '2020-06-12T07:00:00.000Z'],
+		['fredag 12/6-2020 kl. 9.00-11.00', '2020-06-12T07:00:00.000Z'],
+		['Fredag den 3.11.2021, kl. 9.00-11.00', '2021-11-03T08:00:00.000Z']
+	])('reads "%s" as the meeting day', (time, starts) => {
+		expect(meetingOf(parseMeetingText(agenda(time))).starts).toBe(starts);
+	});
+
+	it('does not take a clock time or an impossible day for a date', () => {
+		expect(findDanishDate('kl. 9.00-11.00', 2020)).toBeNull();
+		expect(findDanishDate('Vi mødes kl. 9.12.', 2020)).toBeNull();
+		expect(findDanishDate('31.02.2021 kl. 9.00-11.00')).toBeNull();
+		expect(findDanishDate('senest 1.7.', 2020)).toBe('2020-07-01');
+	});
 });
