@@ -115,9 +115,10 @@ describe('protected attachments: reading', () => {
 });
 
 describe('protected attachments: writing', () => {
+	// A PDF: the item editor's hook takes only PDF and Office files from the secretariat.
 	function upload(name: string): FormData {
 		const form = new FormData();
-		form.append('attachments+', new Blob(['Nyt bilag'], { type: 'text/plain' }), name);
+		form.append('attachments+', new Blob(['%PDF-1.4 Nyt bilag'], { type: 'application/pdf' }), name);
 		return form;
 	}
 
@@ -129,11 +130,11 @@ describe('protected attachments: writing', () => {
 		const updated = await cast
 			.as('secretariat')
 			.collection('agenda_items')
-			.update<AgendaItem>(item.id, upload('andet.txt'));
+			.update<AgendaItem>(item.id, upload('andet.pdf'));
 		expect(updated.attachments).toHaveLength(2);
 		expect(await download(cast.as('member'), { ...updated, attachments: [updated.attachments[1]] })).toEqual({
 			status: 200,
-			body: 'Nyt bilag'
+			body: '%PDF-1.4 Nyt bilag'
 		});
 	});
 
@@ -141,7 +142,7 @@ describe('protected attachments: writing', () => {
 		'refuses to let %s attach a file to an item of the group',
 		async (_label, who) => {
 			await expect(
-				cast.as(who).collection('agenda_items').update(items.published.id, upload('indsmuglet.txt'))
+				cast.as(who).collection('agenda_items').update(items.published.id, upload('indsmuglet.pdf'))
 			).rejects.toMatchObject({ status: 404 });
 			const stored = await cast.admin.collection('agenda_items').getOne<AgendaItem>(items.published.id);
 			expect(stored.attachments).toEqual(items.published.attachments);
