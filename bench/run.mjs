@@ -18,6 +18,7 @@ import { measureAtScale } from './scale.mjs';
 import { formatPushDispatch, measurePushDispatch } from './push-dispatch.mjs';
 import { formatPushKill, measurePushKill } from './push-kill.mjs';
 import { formatPlanAtScale, measurePlanAtScale } from './plan-scale.mjs';
+import { formatImportSeed, measureImportSeed } from './import-seed.mjs';
 
 buildIfStale();
 if (process.argv.includes('--scale')) {
@@ -155,3 +156,6 @@ console.log(
 for (const line of formatPushDispatch(await measurePushDispatch())) console.log(line);
 for (const line of formatPushKill(await measurePushKill({ rounds: 10 }))) console.log(line);
 console.log(formatPlanAtScale(await measurePlanAtScale({ clusters: Number(process.env.BENCH_CLUSTERS ?? 210) })));
+
+// The secretariat's workspace (issue 10), on a PocketBase of its own: importing the seed minutes.
+console.log(formatImportSeed(await measureImportSeed({ runs: 30 })));
