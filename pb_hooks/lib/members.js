@@ -76,13 +76,6 @@ function requireSecretariat(app, auth, groupId) {
 	return group;
 }
 
-/** Whether a period [starts, ends) is in force at `now` ('' = open at that side). */
-function inForce(m, now) {
-	const s = instant(m.getString('starts'));
-	const e = instant(m.getString('ends'));
-	return (isNaN(s) || s <= now) && (isNaN(e) || e > now);
-}
-
 /** A secretariat membership that has begun and has no end: the group stays run by it. */
 function standingSecretariat(m, now) {
 	return (
