@@ -339,18 +339,26 @@ module.exports = {
 			membership.set('user', user.id);
 			membership.set('group', group.id);
 			membership.set('role', input.role);
-			membership.set('starts', input.starts);
+			// No date given: from now, so the roster and the history say when it began.
+			membership.set('starts', input.starts || new Date().toISOString().replace('T', ' '));
 			const last = tx.findRecordsByFilter('memberships', 'group = {:group}', '-position', 1, 0, { group: group.id });
 			membership.set('position', last.length ? (last[0].get('position') || 0) + 1 : 1);
 			check(tx, membership, null, 'email');
 			tx.save(membership);
 			audit(tx, 'create', null, membership, userId(auth));
-			result = { membership: membership.id, user: user.id, name: user.get('name'), created: created, kept: kept };
+			result = {
+				membership: membership.id,
+				user: user.id,
+				name: user.get('name'),
+				created: created,
+				kept: kept,
+				starts: membership.getString('starts')
+			};
 		});
 		result.invited = false;
 		if (result.created) {
 			try {
-				invitationMail(app, app.findRecordById('users', result.user), group, input.role, input.starts);
+				invitationMail(app, app.findRecordById('users', result.user), group, input.role, result.starts);
 				result.invited = true;
 			} catch (err) {
 				console.log('member invitation mail failed:', err);

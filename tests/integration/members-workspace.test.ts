@@ -394,6 +394,18 @@ describe('the add route', () => {
 		expect(catcher.messages.length).toBe(before);
 	});
 
+	it('begins a membership without a date now, so the history says when', async () => {
+		const before = new Date().toISOString().replace('T', ' ');
+		const result = await add(
+			as('secretariat'),
+			cast.groups.a.id,
+			person('uden.dato@test.klyngeportal.local', { starts: '' })
+		);
+		const stored = await cast.admin.collection('memberships').getOne<Membership>(result.membership);
+		expect(stored.starts >= before.slice(0, 19)).toBe(true);
+		expect(stored.starts <= new Date().toISOString().replace('T', ' ')).toBe(true);
+	});
+
 	it.each<[string, Viewer]>([
 		['a member', 'member'],
 		['a chair', 'chair'],

@@ -20,6 +20,8 @@ export const members = {
 	history: 'Historik',
 	historyHint: 'Ændringer i gruppens medlemmer, nyeste først.',
 	noHistory: 'Ingen ændringer endnu.',
+	olderHistory: (n: number) => (n === 1 ? 'Vis 1 ældre ændring' : `Vis ${n} ældre ændringer`),
+	jumpTo: 'Gå til',
 	historyBy: (who: string, when: string) => `${who}, ${when}`,
 	unknownActor: 'Systemet',
 	you: '(dig)',

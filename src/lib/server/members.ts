@@ -215,6 +215,8 @@ export interface AddResult {
 	created: boolean;
 	invited: boolean;
 	kept: { field: string; kept: string; given: string }[];
+	/** When the membership begins (now, when the form gave no date). */
+	starts: string;
 }
 
 /** Adds a person to the group through the hook route (an account and an invitation when needed). */
