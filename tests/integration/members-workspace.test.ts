@@ -479,6 +479,22 @@ describe('the add route', () => {
 		expect(fieldMessage(err, 'email')).toBe('Mette Medlem er allerede med i gruppen.');
 	});
 
+	it('leaves the route the only way to make an account: nobody creates one through the API', async () => {
+		for (const who of ['secretariat', 'member', 'anon'] as const) {
+			const err = await refusal(
+				as(who)
+					.collection('users')
+					.create({
+						email: `api.${who}@test.klyngeportal.local`,
+						password: 'en-lang-adgangskode',
+						passwordConfirm: 'en-lang-adgangskode',
+						name: 'Via API'
+					})
+			);
+			expect(err?.status, who).toBe(403);
+		}
+	});
+
 	it('lists every organisation to the secretariat only', async () => {
 		const extra = await createOrganization(cast.admin, { name: 'Aarhus Kommune', sector: 'kommune' });
 		const path = `/api/klynge/groups/${cast.groups.a.id}/organizations`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byOrganization, dayStart, isRole, parseAddForm, periodText, type RosterPerson } from './members';
+import { byOrganization, dayStart, endInstant, isRole, parseAddForm, periodText, type RosterPerson } from './members';
 
 const now = new Date('2026-12-03T12:00:00Z');
 
@@ -60,6 +60,15 @@ describe('dayStart', () => {
 		expect(dayStart('1. februar')).toBeNull();
 		expect(dayStart('2027-2-1')).toBeNull();
 		expect(dayStart('')).toBeNull();
+	});
+});
+
+describe('endInstant', () => {
+	it('ends a membership as the day begins, or now when the day is today', () => {
+		const at = new Date('2026-12-03T12:00:00Z');
+		expect(endInstant('2027-03-01', at)).toBe('2027-02-28 23:00:00.000Z');
+		expect(endInstant('2026-12-03', at)).toBe('2026-12-03 12:00:00.000Z');
+		expect(endInstant('i dag', at)).toBeNull();
 	});
 });
 

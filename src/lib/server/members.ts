@@ -4,7 +4,7 @@
 // keep the invariants and write the audit (pb_hooks/lib/members.js); this module reads what the page
 // renders and turns the forms into requests.
 import { ClientResponseError } from 'pocketbase';
-import { formatDate, formatDateTime, parseInstant, toPocketBaseDate, zonedToInstant } from '$lib/dates';
+import { formatDate, formatDateTime, localDateKey, parseInstant, toPocketBaseDate, zonedToInstant } from '$lib/dates';
 import { members as m } from '$lib/messages/da-members';
 import type { MembershipsRoleOptions, TypedPocketBase } from '$lib/pocketbase-types';
 import { fieldErrors } from './answer-form';
@@ -177,6 +177,16 @@ export function dayStart(value: string): string | null {
 	} catch {
 		return null;
 	}
+}
+
+/**
+ * When a membership ended "from" a day ends: as that day begins in Copenhagen, or now when the day
+ * is today (a person added this morning and ended today must end after they began).
+ */
+export function endInstant(day: string, now = new Date()): string | null {
+	const start = dayStart(day);
+	if (!start) return null;
+	return day === localDateKey(now) ? toPocketBaseDate(now) : start;
 }
 
 export const ADD_FIELDS = ['name', 'title', 'organization', 'email', 'role', 'starts'] as const;

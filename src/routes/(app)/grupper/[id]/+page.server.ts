@@ -5,7 +5,7 @@ import { members as m } from '$lib/messages/da-members';
 import {
 	ADD_FIELDS,
 	addMember,
-	dayStart,
+	endInstant,
 	isRole,
 	loadRoster,
 	memberErrors,
@@ -76,7 +76,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const row = await rowOf(locals, params.id, form);
 		const value = String(form.get('ends') ?? '').trim();
-		const ends = value ? dayStart(value) : null;
+		const ends = value ? endInstant(value) : null;
 		if (!ends) {
 			return fail(400, { row: { id: row.id, errors: { ends: value ? m.errors.date : m.errors.endRequired } } });
 		}
