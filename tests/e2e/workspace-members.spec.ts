@@ -88,6 +88,20 @@ for (const viewport of [
 	});
 }
 
+test('the members page fits a 360 px phone at 200 % text size, its forms open', async ({ page, stack }) => {
+	const id = await steeringGroupId(stack);
+	await logIn(page, SOFIE, PASSWORD);
+	for (const path of ['/grupper', `/grupper/${id}`]) {
+		await page.goto(path);
+		await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		await page.evaluate(() => {
+			document.documentElement.style.fontSize = '200%';
+			for (const d of document.querySelectorAll('details')) d.open = true;
+		});
+		expect(await elementsWiderThanScreen(page), path).toEqual([]);
+	}
+});
+
 test('a member of the group gets the Danish 404 for its members page', async ({ page, stack, errorPage }) => {
 	const id = await steeringGroupId(stack);
 	await logIn(page, SUSANNE, PASSWORD);
