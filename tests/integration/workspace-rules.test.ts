@@ -13,6 +13,7 @@ import {
 	createMeeting,
 	createMeetingGuest,
 	createMembership,
+	createNominationCall,
 	createUser,
 	type Cast,
 	type Meeting,
@@ -231,5 +232,21 @@ describe('a group’s audit entries (memberships)', () => {
 		expect(
 			await expandedIds(cast.as('otherSecretariat'), 'groups', cast.groups.b.id, 'audit_log_via_group')
 		).not.toContain(entry.id);
+	});
+});
+
+describe('a nomination call’s audit entries', () => {
+	it('are viewed by the call’s group’s secretariat only', async () => {
+		const call = await createNominationCall(cast.admin, { group: cast.groups.a.id });
+		const entry = await cast.admin.collection('audit_log').create({
+			collection: 'nominations',
+			record: 'x1y2z3a4b5c6d7e',
+			call: call.id,
+			action: 'create'
+		});
+		expect(await viewable(cast.as('secretariat'), 'audit_log', [entry.id])).toEqual([entry.id]);
+		for (const pb of [cast.as('member'), chair.pb, cast.as('otherSecretariat'), cast.as('anon')]) {
+			expect(await viewable(pb, 'audit_log', [entry.id])).toEqual([]);
+		}
 	});
 });
