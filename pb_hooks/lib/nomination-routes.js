@@ -175,12 +175,19 @@ function seatsText(forumList) {
 // ---------------------------------------------------------------------------------------------
 // Composing a group
 
-function activeMembership(app, userId, groupId) {
-	const found = app.findRecordsByFilter('memberships', 'user = {:user} && group = {:group} && meeting = ""', '', 1, 0, {
-		user: userId,
-		group: groupId
-	});
-	return found.length ? found[0] : null;
+/** A user's ordinary memberships (every period) of a group. */
+function ordinaryMemberships(app, userId, groupId) {
+	return app.findRecordsByFilter(
+		'memberships',
+		'user = {:user} && group = {:group} && meeting = ""',
+		'-created',
+		50,
+		0,
+		{
+			user: userId,
+			group: groupId
+		}
+	);
 }
 
 function isActive(m) {
@@ -191,23 +198,29 @@ function isActive(m) {
 }
 
 /**
- * Gives a user an ordinary membership of a group with `role`, unless they have an active one;
- * an ended one is taken up again. Returns true when the user became a member now.
+ * Gives a user an ordinary membership of a group with `role`, unless they have an active one. A
+ * period that has not begun yet begins now; a former member gets a new period from now, so the
+ * ended one stays as history (past minutes keep their participant lists). Returns true when the
+ * user became a member now.
  */
 function ensureMembership(app, userId, groupId, role) {
-	const existing = activeMembership(app, userId, groupId);
-	if (existing && isActive(existing)) return false;
-	if (existing) {
-		existing.set('starts', '');
-		existing.set('ends', '');
-		existing.set('role', role);
-		app.save(existing);
-		return true;
+	const periods = ordinaryMemberships(app, userId, groupId);
+	for (let i = 0; i < periods.length; i++) if (isActive(periods[i])) return false;
+	const now = new Date().toISOString().replace('T', ' ');
+	for (let i = 0; i < periods.length; i++) {
+		const starts = periods[i].getString('starts');
+		if (starts && instant(starts) > Date.now()) {
+			periods[i].set('starts', now);
+			periods[i].set('role', role);
+			app.save(periods[i]);
+			return true;
+		}
 	}
 	const m = new Record(app.findCachedCollectionByNameOrId('memberships'));
 	m.set('user', userId);
 	m.set('group', groupId);
 	m.set('role', role);
+	if (periods.length) m.set('starts', now);
 	app.save(m);
 	return true;
 }

@@ -517,6 +517,33 @@ describe('composing a group from a closed call', () => {
 		expect(memberships).toHaveLength(3);
 	});
 
+	it('gives a former member of the group a new period and keeps the ended one as history', async () => {
+		const c = await closedCall('Indkaldelse til en tidligere gruppe', 'tidligere@test.klyngeportal.local');
+		const child = await cast.admin
+			.collection('groups')
+			.create({ name: 'Faglig gruppe med historik', kind: 'forum', parent: cast.groups.a.id });
+		const ended = await createMembership(cast.admin, {
+			user: answeredNominee.record.id,
+			group: child.id,
+			starts: daysFromNow(-300),
+			ends: daysFromNow(-30)
+		});
+		const result = await compose(cast.as('secretariat'), c.call.id, {
+			forum: c.forum.id,
+			nominations: [c.existing.id],
+			target: { kind: 'existing', group: child.id }
+		});
+		expect(result).toMatchObject({ group: child.id, memberships: 1 });
+		const periods = await cast.admin.collection('memberships').getFullList({
+			filter: cast.admin.filter('group = {:g} && user = {:u}', { g: child.id, u: answeredNominee.record.id }),
+			sort: 'created'
+		});
+		expect(periods).toHaveLength(2);
+		expect(periods[0]).toMatchObject({ id: ended.id, starts: ended.starts, ends: ended.ends });
+		expect(periods[1].ends).toBe('');
+		expect(new Date(periods[1].starts.replace(' ', 'T')).getTime()).toBeGreaterThan(Date.now() - 60_000);
+	});
+
 	it('refuses a declined nominee with a Danish message, and stores nothing', async () => {
 		const c = await closedCall('Indkaldelse med et nej', 'aldrig@test.klyngeportal.local');
 		const err = await failure(
