@@ -49,7 +49,8 @@ onRecordUpdateRequest((e) => {
 	lib.auditMinutesPublished(e.app, e.record, from, e.auth);
 }, 'meetings');
 
-onRecordUpdate((e) => {
+// Every save (not only the API's), just before it is written.
+onRecordUpdateExecute((e) => {
 	require(`${__hooks}/lib/minutes.js`).stampMinutesPublished(e.record);
 	e.next();
 }, 'meetings');
