@@ -296,7 +296,9 @@ export async function saveItem(
 		batch.collection('decisions').update(d.id, { text: d.text, position });
 		targets.push(decisionField(d.id));
 	});
-	if (form.newDecision.trim()) {
+	// A form sent twice (a double tap, a replay after a lost answer) adds its new decision once.
+	const fresh = form.newDecision.trim();
+	if (fresh && !decisions.some((d) => d.text.trim() === fresh)) {
 		batch.collection('decisions').create({ item: item.id, text: form.newDecision, position: decisions.length + 1 });
 		targets.push(newDecisionField(item.id));
 	}
