@@ -259,16 +259,16 @@ export const newDecisionField = (itemId: string) => `decision-new-${itemId}`;
 export const minutesField = (itemId: string) => `minutes-${itemId}`;
 
 /**
- * Saves one item's Referat and decisions in one batch, after applying `op` (move or remove one
- * decision). Only the item's own decisions are changed: an id of another item's decision is ignored.
+ * The item's decisions in their new order, as typed, after `form.op` (move one up or down, or
+ * remove it), and the ids removed. Only the item's own decisions count: an id of another item's
+ * decision is ignored; one the form did not send (added in another tab) keeps its text, last.
  */
-export async function saveItem(
-	pb: TypedPocketBase,
-	item: EditorItem,
-	form: ItemForm
-): Promise<{ ok: true } | { errors: MinutesErrors }> {
-	const ours = new Set(item.decisions.map((d) => d.id));
-	let decisions = form.decisions.filter((d) => ours.has(d.id));
+export function arrangeDecisions(
+	stored: EditorDecision[],
+	form: Pick<ItemForm, 'decisions' | 'op'>
+): { decisions: EditorDecision[]; removed: string[] } {
+	const ours = new Set(stored.map((d) => d.id));
+	const decisions = form.decisions.filter((d) => ours.has(d.id));
 	const [verb, target] = form.op.split(':');
 	const at = decisions.findIndex((d) => d.id === target);
 	const removed: string[] = [];
@@ -277,9 +277,20 @@ export async function saveItem(
 	if (verb === 'down' && at >= 0 && at < decisions.length - 1) {
 		[decisions[at], decisions[at + 1]] = [decisions[at + 1], decisions[at]];
 	}
-	// A decision the form did not send (another tab removed it) stays as it is.
-	decisions = decisions.concat(item.decisions.filter((d) => !form.decisions.some((f) => f.id === d.id)));
+	const sent = new Set(form.decisions.map((d) => d.id));
+	return { decisions: decisions.concat(stored.filter((d) => !sent.has(d.id))), removed };
+}
 
+/**
+ * Saves one item's Referat and decisions in one batch, after applying `op` (move or remove one
+ * decision). Only the item's own decisions are changed: an id of another item's decision is ignored.
+ */
+export async function saveItem(
+	pb: TypedPocketBase,
+	item: EditorItem,
+	form: ItemForm
+): Promise<{ ok: true } | { errors: MinutesErrors }> {
+	const { decisions, removed } = arrangeDecisions(item.decisions, form);
 	const batch = pb.createBatch();
 	const targets: string[] = [];
 	if (item.minutesId) batch.collection('item_minutes').update(item.minutesId, { text: form.minutes });
