@@ -112,3 +112,35 @@ for (const [label, viewport] of [
 		});
 	});
 }
+
+test('the minutes of the June 2020 meeting fit a 360 px phone at 200 % text size', async ({ page, stack }) => {
+	const minutes = new MinutesPage(page);
+	await logIn(page, stack.secretariat, stack.password);
+	await minutes.goto(stack.pastMeeting.id);
+	await expect(minutes.item(1, 'Velkomst, præsentation og godkendelse af dagsordenen')).toBeVisible();
+	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+	expect(await elementsWiderThanScreen(page)).toEqual([]);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the secretary saves an item and a follow-up with plain form posts', async ({ page, stack }) => {
+		const meetingId = await heldMeeting(stack, 'Referatmøde uden JavaScript');
+		const minutes = new MinutesPage(page);
+		await logIn(page, stack.secretariat, stack.password);
+		await minutes.goto(meetingId);
+		await minutes.writeItem(1, 'Demensvenlig klynge', 'Skrevet uden JavaScript.', 'Godkendt uden JavaScript.');
+		const item = minutes.item(1, 'Demensvenlig klynge');
+		await expect(item.getByRole('status')).toHaveText('Gemt');
+		await expect(item.getByLabel('Referat', { exact: true })).toHaveValue('Skrevet uden JavaScript.');
+		await expect(item.getByLabel('Beslutning 1')).toHaveValue('Godkendt uden JavaScript.');
+		await expect(item.getByLabel('Ny beslutning')).toHaveValue('');
+
+		await minutes.addFollowUp(1, 'Følg op uden JavaScript', 'Andet (skriv selv)', '');
+		await expect(
+			minutes.followUps(1).getByText('Skriv hvem der er ansvarlig, eller vælg en anden ansvarlig.')
+		).toBeVisible();
+		await expect(minutes.followUps(1).getByLabel('Hvad skal der følges op på')).toHaveValue('Følg op uden JavaScript');
+	});
+});

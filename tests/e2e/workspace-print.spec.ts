@@ -76,6 +76,15 @@ for (const [label, viewport] of [
 	});
 }
 
+test('the printed minutes fit a 360 px phone at 200 % text size', async ({ page, stack }) => {
+	const print = new PrintPage(page);
+	await logIn(page, stack.member, stack.password);
+	await print.gotoMinutes(stack.pastMeeting.id);
+	await expect(print.followUpsHeading).toBeVisible();
+	await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+	expect(await elementsWiderThanScreen(page)).toEqual([]);
+});
+
 test('a member of another group cannot print the meeting', async ({ page, stack }) => {
 	await logIn(page, stack.themeMember, stack.password);
 	const response = await new PrintPage(page).gotoMinutes(stack.pastMeeting.id);

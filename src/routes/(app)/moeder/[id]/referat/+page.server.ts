@@ -15,8 +15,11 @@ import { minutes as m } from '$lib/messages/da-minutes';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, params }) => {
-	const editor = await loadMinutes(locals.pb, params.id, locals.user!.id);
-	const overview = await loadOverview(locals.pb, params.id, locals.user!.id);
+	// Both guard the page (the overview lets the group's leaders in; the editor only its secretariat).
+	const [editor, overview] = await Promise.all([
+		loadMinutes(locals.pb, params.id, locals.user!.id),
+		loadOverview(locals.pb, params.id, locals.user!.id)
+	]);
 	return {
 		meeting: editor.meeting,
 		/** Each agenda item with its Referat and decisions, in agenda order. */
