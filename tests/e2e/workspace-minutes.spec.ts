@@ -142,5 +142,15 @@ test.describe('without JavaScript', () => {
 			minutes.followUps(1).getByText('Skriv hvem der er ansvarlig, eller vælg en anden ansvarlig.')
 		).toBeVisible();
 		await expect(minutes.followUps(1).getByLabel('Hvad skal der følges op på')).toHaveValue('Følg op uden JavaScript');
+
+		// Saved with a member as owner, the follow-up shows that owner again (the page is rendered by
+		// the server alone), and it can be removed.
+		await minutes.addFollowUp(1, 'Følg op uden JavaScript', stack.member.name, dayFromNow(10));
+		const followUps = minutes.followUps(1);
+		await expect(followUps.getByLabel('Opfølgningspunkt 1')).toHaveValue('Følg op uden JavaScript');
+		await expect(followUps.getByLabel('Ansvarlig', { exact: true }).first()).toHaveValue(/^user:/);
+		await expect(followUps.getByLabel('Frist').first()).toHaveValue(dayFromNow(10));
+		await followUps.getByRole('button', { name: 'Fjern opfølgningspunkt' }).click();
+		await expect(followUps.getByLabel('Opfølgningspunkt 1')).toHaveCount(0);
 	});
 });
