@@ -23,6 +23,7 @@ export const minutes = {
 	participants: {
 		heading: 'Mødedeltagere',
 		hint: 'Dannes af fremmødet. Ret svarene på fremmødesiden.',
+		show: 'Vis deltagerblokken',
 		link: 'Gå til fremmøde'
 	},
 	item: {
