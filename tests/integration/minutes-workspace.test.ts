@@ -7,6 +7,7 @@ import type PocketBase from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TypedPocketBase } from '../../src/lib/pocketbase-types';
 import { loadMinutes, parseItemForm, saveFollowUp, saveItem } from '../../src/lib/server/minutes';
+import { loadPrint } from '../../src/lib/server/print';
 import { planReminders } from '../../src/lib/server/reminders/planner';
 import { deadlinesFor } from '../../src/lib/server/todo';
 import {
@@ -116,6 +117,46 @@ describe('reading the minutes', () => {
 		for (const who of ['otherSecretariat', 'outsider', 'anon'] as const) {
 			expect(await seen(cast.as(who), made)).toEqual([]);
 		}
+	});
+});
+
+describe('the editor and the print view', () => {
+	it("open the editor to the group's secretariat only, with the same 404 for everyone else", async () => {
+		const { meeting, item } = await meetingWithMinutes('held', true);
+		const editor = await loadMinutes(
+			cast.as('secretariat') as TypedPocketBase,
+			meeting.id,
+			cast.people.secretariat.record.id
+		);
+		expect(editor.items.map((i) => [i.id, i.minutes, i.decisions.map((d) => d.text)])).toEqual([
+			[item.id, 'Drøftet.', ['Godkendt.']]
+		]);
+		for (const person of [cast.people.member, chair, cast.people.otherSecretariat]) {
+			await expect(loadMinutes(person.pb as TypedPocketBase, meeting.id, person.record.id)).rejects.toMatchObject({
+				status: 404
+			});
+		}
+	});
+
+	it('prints the minutes for members once published, and a shared draft for the chair only', async () => {
+		const { meeting } = await meetingWithMinutes('held', true);
+		const member = cast.people.member;
+		const asMember = await loadPrint(member.pb as TypedPocketBase, meeting.id, member.record.id, 'minutes');
+		expect(asMember).toMatchObject({ mode: 'agenda', canPrintMinutes: false, followUps: [] });
+		expect(asMember.items[0]).toMatchObject({ minutes: '', decisions: [] });
+		const asChair = await loadPrint(chair.pb as TypedPocketBase, meeting.id, chair.record.id, 'minutes');
+		expect(asChair).toMatchObject({ mode: 'minutes', minutesDraft: true });
+		expect(asChair.items[0]).toMatchObject({ minutes: 'Drøftet.', decisions: ['Godkendt.'] });
+		expect(asChair.followUps.map((f) => f.text)).toEqual(['Send notatet.']);
+
+		await cast.as('secretariat').collection('meetings').update(meeting.id, { status: 'minutes_published' });
+		const published = await loadPrint(member.pb as TypedPocketBase, meeting.id, member.record.id, 'minutes');
+		expect(published).toMatchObject({ mode: 'minutes', minutesDraft: false });
+		expect(published.items[0]).toMatchObject({ minutes: 'Drøftet.', decisions: ['Godkendt.'] });
+		const outsider = cast.people.outsider;
+		await expect(
+			loadPrint(outsider.pb as TypedPocketBase, meeting.id, outsider.record.id, 'agenda')
+		).rejects.toMatchObject({ status: 404 });
 	});
 });
 
