@@ -96,6 +96,10 @@ for (const [label, viewport] of [
 			await minutes.confirmPublish.click();
 			await expect(minutes.published).toHaveText('Referatet er udsendt. Medlemmerne får besked.');
 			await expectNoAxeViolations(page);
+			await page.getByRole('link', { name: 'Udskriv referat' }).click();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(`REFERAT: ${title}`);
+			await expect(page.getByRole('article')).toContainText('Styregruppen nedsætter en arbejdsgruppe.');
+			await expectNoAxeViolations(page);
 
 			const phone = await newPhone();
 			await logIn(phone, stack.member, stack.password);

@@ -4,6 +4,7 @@
 export const minutes = {
 	title: (meeting: string) => `Referat: ${meeting}`,
 	back: 'Tilbage til mødet',
+	printLink: 'Udskriv referat',
 	notFound: 'Mødet findes ikke, eller du har ikke adgang til det.',
 	intro: 'Skriv referatet punkt for punkt. Hvert punkt gemmes for sig, så intet går tabt.',
 	status: {
