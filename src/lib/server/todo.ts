@@ -39,6 +39,7 @@ const FOLLOW_UP_MEETINGS = 100;
 type MeetingWithFollowUps = {
 	id: string;
 	title: string;
+	status: string;
 	expand?: {
 		group?: { name: string };
 		follow_ups_via_meeting?: FollowUp[] | FollowUp;
@@ -53,34 +54,41 @@ type FollowUp = {
 	owner_organization: string;
 };
 
-/** Open follow-ups the user owns, themselves or through their organisation (read via the meetings). */
+/**
+ * Open follow-ups the user owns, themselves or through their organisation (read via the meetings),
+ * of minutes that are out: the secretariat (and chairs shown a shared draft) can read a draft's
+ * follow-ups, but a follow-up is nobody's task before the minutes are published (the reminder
+ * planner reads the same: pb_hooks/lib/planner.js).
+ */
 async function followUps(pb: TypedPocketBase, user: TodoUser): Promise<Deadline[]> {
 	const page = await pb.collection('meetings').getList<MeetingWithFollowUps>(1, FOLLOW_UP_MEETINGS, {
 		sort: '-starts',
 		skipTotal: true,
 		expand: 'group,follow_ups_via_meeting',
 		fields:
-			'id,title,expand.group.name,expand.follow_ups_via_meeting.id,expand.follow_ups_via_meeting.text,' +
+			'id,title,status,expand.group.name,expand.follow_ups_via_meeting.id,expand.follow_ups_via_meeting.text,' +
 			'expand.follow_ups_via_meeting.due,expand.follow_ups_via_meeting.status,' +
 			'expand.follow_ups_via_meeting.owner_user,expand.follow_ups_via_meeting.owner_organization'
 	});
-	return page.items.flatMap((m) =>
-		many(m.expand?.follow_ups_via_meeting)
-			.filter(
-				(f) =>
-					f.status !== 'done' &&
-					(f.owner_user === user.id || (!!user.organization && f.owner_organization === user.organization))
-			)
-			.map((f) => ({
-				kind: 'follow_up' as const,
-				id: f.id,
-				title: f.text,
-				deadline: f.due,
-				urgent: false,
-				href: `/moeder/${m.id}#followups-title`,
-				group: m.expand?.group?.name ?? ''
-			}))
-	);
+	return page.items
+		.filter((m) => m.status === 'minutes_published')
+		.flatMap((m) =>
+			many(m.expand?.follow_ups_via_meeting)
+				.filter(
+					(f) =>
+						f.status !== 'done' &&
+						(f.owner_user === user.id || (!!user.organization && f.owner_organization === user.organization))
+				)
+				.map((f) => ({
+					kind: 'follow_up' as const,
+					id: f.id,
+					title: f.text,
+					deadline: f.due,
+					urgent: false,
+					href: `/moeder/${m.id}#followups-title`,
+					group: m.expand?.group?.name ?? ''
+				}))
+		);
 }
 
 /**

@@ -1,4 +1,11 @@
-import { getMeetingPage } from '$lib/server/meetings';
+import { loadPrint } from '$lib/server/print';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, params }) => getMeetingPage(locals.pb, params.id, locals.user!.id);
+/** `?visning=referat` prints the minutes (when the reader can read them); otherwise the agenda. */
+export const load: PageServerLoad = async ({ locals, params, url }) =>
+	loadPrint(
+		locals.pb,
+		params.id,
+		locals.user!.id,
+		url.searchParams.get('visning') === 'referat' ? 'minutes' : 'agenda'
+	);
