@@ -5,12 +5,18 @@
 // transaction: PocketBase runs these after the transaction commits).
 
 onRecordCreateRequest((e) => {
-	require(`${__hooks}/lib/agenda-times.js`).checkItem(e.app, e.record, e.requestInfo().body);
+	const info = e.requestInfo();
+	// PocketBase names request headers in lower case with underscores.
+	const multipart = String(info.headers['content_type'] || '').indexOf('multipart') >= 0;
+	require(`${__hooks}/lib/agenda-times.js`).checkItem(e.app, e.record, info.body, multipart);
 	e.next();
 }, 'agenda_items');
 
 onRecordUpdateRequest((e) => {
-	require(`${__hooks}/lib/agenda-times.js`).checkItem(e.app, e.record, e.requestInfo().body);
+	const info = e.requestInfo();
+	// PocketBase names request headers in lower case with underscores.
+	const multipart = String(info.headers['content_type'] || '').indexOf('multipart') >= 0;
+	require(`${__hooks}/lib/agenda-times.js`).checkItem(e.app, e.record, info.body, multipart);
 	e.next();
 }, 'agenda_items');
 

@@ -7,7 +7,8 @@
 // - Checks with Danish messages on the field that caused them: a duration of 0 or over 4 hours, an
 //   item that would end after the meeting, a meeting that ends before it starts or before its agenda.
 // - `attendance_days_before` ("3 dage før") makes the attendance deadline the end of the Copenhagen
-//   day that many days before the meeting, again whenever the start moves.
+//   day that many days before the meeting, again whenever the start moves (unless the same save
+//   writes a deadline of its own).
 
 /** The longest an item may last, in minutes. */
 const MAX_DURATION = 240;
@@ -85,13 +86,14 @@ function recompute(app, meetingId) {
 const clock = (t) => 'kl. ' + time().formatTime(t);
 
 /**
- * Checks an agenda item about to be created or updated through the API: its duration (explicit 0 or
- * over 4 hours) and whether, at its position, it would end after the meeting. Throws a
+ * Checks an agenda item about to be created or updated through the API: its duration (0 written as
+ * such in a JSON body, or over 4 hours) and whether, at its position, it would end after the meeting. Throws a
  * BadRequestError with the message on `duration_minutes`.
  */
-function checkItem(app, record, body) {
+function checkItem(app, record, body, multipart) {
 	const raw = body ? body.duration_minutes : undefined;
-	const given = raw !== undefined && raw !== null && String(raw).trim() !== '';
+	// PocketBase reads an empty multipart value as 0, so only JSON can say "0" apart from "none".
+	const given = !multipart && raw !== undefined && raw !== null && String(raw).trim() !== '';
 	const duration = Number(record.get('duration_minutes')) || 0;
 	if (given && Number(raw) === 0) {
 		throw new BadRequestError('Punktet kunne ikke gemmes.', {
@@ -157,7 +159,10 @@ function prepareMeeting(app, record) {
 	const days = record.get('attendance_days_before');
 	const ruleChanged = !original || original.get('attendance_days_before') !== days;
 	const startMoved = !original || ms(original.getString('starts')) !== starts;
-	if (!isNaN(starts) && Number(days) > 0 && (ruleChanged || startMoved)) {
+	// A deadline written in the same save (an import, the demo seed, a correction by hand) wins.
+	const deadline = record.getString('attendance_deadline');
+	const explicit = original ? original.getString('attendance_deadline') !== deadline : !!deadline;
+	if (!isNaN(starts) && Number(days) > 0 && (ruleChanged || startMoved) && !explicit) {
 		record.set('attendance_deadline', pbDate(deadlineBefore(starts, Number(days))));
 	}
 	if (original && !isNaN(starts) && !isNaN(ends)) {

@@ -15,7 +15,8 @@ import {
 	type Meeting,
 	type Person
 } from '../support/factories';
-import { startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
+import { seedDemo } from '../../scripts/lib/seed.mjs';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestPocketBase, type TestPocketBase } from '../support/pocketbase';
 
 let server: TestPocketBase;
 let cast: Cast;
@@ -366,4 +367,33 @@ describe('who reads a draft and writes the hook-only fields', () => {
 		}
 		expect(await slotsOf(m.id)).toEqual([['Punkt 1', '2027-01-08 07:00:00.000Z', '2027-01-08 07:10:00.000Z']]);
 	});
+});
+
+describe('the demo seed', () => {
+	let demo: TestPocketBase;
+	afterAll(async () => {
+		await demo?.stop();
+	});
+
+	it('gives every timed item its slot’s duration and every meeting the "3 dage før" rule', async () => {
+		demo = await startTestPocketBase();
+		const seeded = await seedDemo({
+			pbUrl: demo.url,
+			email: ADMIN_EMAIL,
+			password: ADMIN_PASSWORD,
+			now: new Date('2026-11-29T12:00:00Z')
+		});
+		const items = await demo.admin.collection('agenda_items').getFullList<AgendaItem>({
+			filter: demo.admin.filter('meeting = {:id}', { id: seeded.meetingId }),
+			sort: 'position'
+		});
+		expect(items.map((i) => i.duration_minutes)).toEqual([10, 10, 30, 15, 15, 15, 20, 30, 10, 5, 0]);
+		// The slots the hooks computed from the durations are the seed's own.
+		expect([items[2].starts, items[2].ends]).toEqual(['2020-06-12 06:20:00.000Z', '2020-06-12 06:50:00.000Z']);
+		expect([items[10].starts, items[10].ends]).toEqual(['', '']);
+		const meetings = await demo.admin.collection('meetings').getFullList<Meeting>();
+		expect(meetings.map((m) => m.attendance_days_before)).toEqual(meetings.map(() => 3));
+		// The demo's changes are the operator's, not news for members.
+		expect(meetings.every((m) => !m.agenda_changes)).toBe(true);
+	}, 60_000);
 });
