@@ -1,4 +1,5 @@
 /// <reference path="../pb_data/types.d.ts" />
+/* global onRecordAfterDeleteSuccess, onRecordCreate, onRecordUpdate -- JSVM hooks not yet in eslint.config.js */
 // Agenda time slots and the meeting's own times (pb_hooks/lib/agenda-times.js): checks before an API
 // write, with Danish messages on the field; every item's slot stored again after any save of an item
 // or of its meeting's start, by whoever made it (the API, the editor's routes, an import in a

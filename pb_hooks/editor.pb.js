@@ -1,4 +1,5 @@
 /// <reference path="../pb_data/types.d.ts" />
+/* global onRecordCreate, onRecordUpdate -- JSVM hooks not yet in eslint.config.js */
 // The agenda editor (pb_hooks/lib/editor.js): reorder and remove items in one transaction, give
 // members notice of the changes after publishing, `published_at`, the "Ændret siden udsendelse"
 // marks and the audit entries of a published meeting and its items.

@@ -1,3 +1,4 @@
+/* global arrayOf, DynamicModel -- JSVM globals not yet in eslint.config.js */
 // Agenda time slots, the meeting's own times and its attendance deadline (issue 10), on the
 // PocketBase side: the authority the editor's live slots (src/lib/agenda/slots.ts) only preview.
 //
