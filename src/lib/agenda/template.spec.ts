@@ -21,6 +21,11 @@ describe('proposeNextStart', () => {
 		expect(next?.toISOString()).toBe('2027-03-05T07:00:00.000Z');
 	});
 
+	it('takes eight weeks when the last two meetings are more than half a year apart', () => {
+		const next = proposeNextStart([at('2020-06-12T06:00:00Z'), at('2027-01-08T07:00:00Z')], at('2027-01-09T00:00:00Z'));
+		expect(next?.toISOString()).toBe('2027-03-05T07:00:00.000Z');
+	});
+
 	it('never proposes a date in the past', () => {
 		const now = at('2027-01-20T12:00:00Z');
 		const next = proposeNextStart([at('2020-06-12T06:00:00Z')], now)!;

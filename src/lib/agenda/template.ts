@@ -6,6 +6,8 @@ import { localDateKey, toTimeInput, zonedToInstant } from '$lib/dates';
 const DAY_MS = 86_400_000;
 /** Without two earlier meetings, the next one is proposed eight weeks after the last. */
 export const DEFAULT_INTERVAL_DAYS = 56;
+/** Intervals longer than this (in weeks) between the last two meetings are not taken as the rhythm. */
+export const MAX_INTERVAL_WEEKS = 26;
 
 /** The calendar day `days` after a "YYYY-MM-DD" day. */
 function addDays(day: string, days: number): string {
@@ -20,7 +22,7 @@ function daysBetween(a: string, b: string): number {
 
 /**
  * The proposed start of the next meeting: the last meeting's weekday and time, the interval between
- * the last two meetings (in whole weeks, at least one), else eight weeks; repeated until it is after
+ * the last two meetings (in whole weeks, one to 26), else eight weeks; repeated until it is after
  * `now`, so never in the past. `starts` are the group's meetings' starts, in any order.
  */
 export function proposeNextStart(starts: Date[], now: Date): Date | null {
@@ -32,7 +34,8 @@ export function proposeNextStart(starts: Date[], now: Date): Date | null {
 	let interval = DEFAULT_INTERVAL_DAYS;
 	if (sorted[1]) {
 		const weeks = Math.round(daysBetween(localDateKey(sorted[1]), lastDay) / 7);
-		if (weeks >= 1) interval = weeks * 7;
+		// A gap of more than half a year is a pause, not the group's rhythm.
+		if (weeks >= 1 && weeks <= MAX_INTERVAL_WEEKS) interval = weeks * 7;
 	}
 	let day = addDays(lastDay, interval);
 	while (zonedToInstant(day, time).getTime() <= now.getTime()) day = addDays(day, interval);
