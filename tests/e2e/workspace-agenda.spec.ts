@@ -86,7 +86,7 @@ test('the secretary makes the next meeting from the template, publishes it, chan
 	});
 
 	const pb = await superuser(stack);
-	const member = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', MEMBER));
+	const member = await pb.collection('users').getFirstListItem(pb.filter('email = {:e}', { e: MEMBER.email }));
 
 	await test.step('the member sees the meeting and is notified once', async () => {
 		const rows = await pb.collection('notifications').getFullList({
