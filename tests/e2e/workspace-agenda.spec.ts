@@ -30,6 +30,8 @@ test('the secretary makes the next meeting from the template, publishes it, chan
 	stack,
 	newPhone
 }) => {
+	// Two people, four screens and seven saves: more steps than the default minute allows on a busy machine.
+	test.setTimeout(150_000);
 	const editor = new EditorPage(page);
 	await logIn(page, stack.secretariat, stack.password);
 	let meetingId = '';
