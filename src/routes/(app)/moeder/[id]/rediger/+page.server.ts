@@ -73,9 +73,11 @@ export const actions: Actions = {
 		return { saved: 'order' as const };
 	},
 
-	/** A new order from dragging: every item's id in the new order. */
+	/** A new order from dragging: every item's id in the new order, separated by commas. */
 	order: async ({ locals, params, request }) => {
-		const order = (await request.formData()).getAll('order').map(String);
+		const order = String((await request.formData()).get('order') ?? '')
+			.split(',')
+			.filter(Boolean);
 		if (!(await saveAgenda(locals.pb, params.id, order))) return fail(409, { agenda: editor.errors.stale });
 		return { saved: 'order' as const };
 	},
