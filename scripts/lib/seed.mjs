@@ -164,6 +164,7 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 			chair: personId.get(m.chair) ?? '',
 			minute_takers: (m.minute_takers ?? []).map((/** @type {string} */ k) => personId.get(k)),
 			status: 'minutes_published',
+			attendance_days_before: 3,
 			minutes_date: m.minutes_date ? pbDate(instant(m.minutes_date, '12:00')) : ''
 		})
 	).id;
@@ -189,6 +190,11 @@ export async function seedDemo({ pbUrl, email, password, now = new Date(), log =
 			title: item.title,
 			starts: item.start ? pbDate(instant(m.date, item.start)) : '',
 			ends: item.end ? pbDate(instant(m.date, item.end)) : '',
+			// The slot's length: the hooks compute every slot from the durations (none: no slot).
+			duration_minutes:
+				item.start && item.end
+					? String((instant(m.date, item.end).getTime() - instant(m.date, item.start).getTime()) / 60_000)
+					: '',
 			presenter: item.presenter ?? '',
 			kind: item.kind ?? '',
 			recommendation: item.recommendation ?? '',
@@ -464,6 +470,8 @@ async function ensureUpcomingMeeting(pb, { key, group, meeting, day, chair, minu
 				catering: meeting.catering ?? '',
 				chair,
 				minute_takers: minuteTakers,
+				// The template's rule ("3 dage før"); the deadline written beside it wins (a fixed time).
+				attendance_days_before: 3,
 				status: 'published'
 			})
 		);
@@ -478,6 +486,7 @@ async function ensureUpcomingMeeting(pb, { key, group, meeting, day, chair, minu
 			title: item.title,
 			starts: pbDate(from),
 			ends: pbDate(to),
+			duration_minutes: item.minutes ?? 15,
 			presenter: item.presenter ?? '',
 			kind: item.kind ?? '',
 			recommendation: item.recommendation ?? '',
@@ -485,7 +494,9 @@ async function ensureUpcomingMeeting(pb, { key, group, meeting, day, chair, minu
 		});
 		count(r);
 		if (!r.created && existing)
-			await pb.collection('agenda_items').update(r.id, { starts: pbDate(from), ends: pbDate(to) });
+			await pb
+				.collection('agenda_items')
+				.update(r.id, { starts: pbDate(from), ends: pbDate(to), duration_minutes: item.minutes ?? 15 });
 	}
 }
 

@@ -7,6 +7,7 @@
 // related collection's rules still govern, and meeting lists are split by date here.
 import { error } from '@sveltejs/kit';
 import { t } from '$lib/messages';
+import { editor } from '$lib/messages/da-editor';
 import { parseInstant } from '$lib/dates';
 import { groupByOrganization, type AgendaItemSummary, type MeetingSummary } from '$lib/meetings';
 import { attachmentKind, attachmentTitle } from '$lib/attachments';
@@ -37,6 +38,26 @@ import type {
 	UsersRecord
 } from '$lib/pocketbase-types';
 
+/** An item's change marks as a list of kinds ("attachment", "text", …); [] for none. */
+function markedChanges(changes: unknown): string[] {
+	return Array.isArray(changes) ? changes.filter((c): c is string => typeof c === 'string') : [];
+}
+
+/** "Ændret siden udsendelse: nyt bilag, ændret tekst" for an item's marks; "" for none. */
+function describeChanges(changes: unknown): string {
+	const kinds = markedChanges(changes)
+		.map((k) => editor.changes.kinds[k])
+		.filter(Boolean);
+	return kinds.length ? `${editor.changes.heading}: ${kinds.join(', ')}.` : '';
+}
+
+/** The meeting's change lines for members, with their heading; null while a draft or unchanged. */
+function changeNotice(status: string, lines: unknown) {
+	const list = markedChanges(lines);
+	if (status === 'draft' || !list.length) return null;
+	return { heading: editor.changes.heading, lines: list };
+}
+
 /** A meeting as the pages read it (`fields` asks for no more), with the expands they ask for. */
 type MeetingRecord = Pick<
 	MeetingsRecord,
@@ -53,13 +74,14 @@ type MeetingRecord = Pick<
 	| 'group'
 	| 'attendance_deadline'
 	| 'share_with_chairs'
+	| 'agenda_changes'
 > & {
 	expand?: {
 		attendance_via_meeting?: AnswerRecord[] | AnswerRecord;
 		group?: Pick<GroupsRecord, 'name'>;
 		chair?: Pick<UsersRecord, 'name'>;
 		minute_takers?: Pick<UsersRecord, 'name'>[];
-		agenda_items_via_meeting?: AgendaItemSummary[];
+		agenda_items_via_meeting?: (AgendaItemSummary & Partial<Pick<AgendaItemsRecord, 'changes'>>)[];
 		meeting_guests_via_meeting?: Pick<MeetingGuestsRecord, 'id' | 'name' | 'title' | 'organization_name' | 'created'>[];
 		follow_ups_via_meeting?: Pick<FollowUpsRecord, 'id' | 'text' | 'owner_text' | 'due' | 'item' | 'position'>[];
 	};
@@ -130,7 +152,7 @@ const MEETING_PAGE_FIELDS = [
 	...EXPANDED_MEMBERSHIP_FIELDS.map((f) => `expand.group.expand.memberships_via_group.${f}`),
 	'expand.chair.name',
 	'expand.minute_takers.name',
-	...['id', 'position', 'title', 'starts', 'ends', 'presenter', 'kind'].map(
+	...['id', 'position', 'title', 'starts', 'ends', 'presenter', 'kind', 'changes'].map(
 		(f) => `expand.agenda_items_via_meeting.${f}`
 	),
 	'expand.meeting_guests_via_meeting',
@@ -177,6 +199,8 @@ export async function getMeetingPage(pb: TypedPocketBase, meetingId: string, use
 			minutesDate: meeting.minutes_date,
 			attendanceDeadline: meeting.attendance_deadline
 		},
+		/** "Ændret siden udsendelse": the Danish lines of what changed after publishing, and the words. */
+		changes: changeNotice(meeting.status, meeting.agenda_changes),
 		/** The user's own answer and whether they may still give or change it. */
 		attendance: {
 			myAnswer: myAnswer(meeting.expand?.attendance_via_meeting, userId),
@@ -188,7 +212,9 @@ export async function getMeetingPage(pb: TypedPocketBase, meetingId: string, use
 			/** Whether the chairs may read the draft (the secretariat shared it). */
 			sharedWithChairs: !!meeting.share_with_chairs
 		},
-		items,
+		items: items.map(({ changes, ...item }) => ({ ...item, changed: markedChanges(changes).length > 0 })),
+		/** The word beside a changed item in the agenda. */
+		changedMark: editor.changes.itemMark,
 		guests: many(meeting.expand?.meeting_guests_via_meeting)
 			.sort((a, b) => a.created.localeCompare(b.created) || a.id.localeCompare(b.id))
 			.map((g) => ({ name: g.name, title: g.title, organization: g.organization_name })),
@@ -220,6 +246,7 @@ type ItemRecord = AgendaItemSummary &
 		| 'meeting'
 		| 'collectionId'
 		| 'collectionName'
+		| 'changes'
 	> & {
 		expand?: {
 			meeting?: MeetingRecord & {
@@ -281,6 +308,8 @@ export async function getAgendaItemPage(pb: TypedPocketBase, meetingId: string, 
 			kind: item.kind,
 			recommendation: item.recommendation,
 			background: item.background,
+			/** "Ændret siden udsendelse: nyt bilag, ændret tekst", or "" for an item unchanged since. */
+			changeNote: describeChanges(item.changes),
 			minutes: many(item.expand?.item_minutes_via_item)[0]?.text ?? null,
 			/** Each file with its readable title, kind and size ("Strategi 2023.pdf", "PDF", 245123). */
 			attachments: item.attachments.map((file, i) => ({

@@ -1,10 +1,39 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { ClientResponseError } from 'pocketbase';
 import { t } from '$lib/messages';
+import { editor } from '$lib/messages/da-editor';
+import { groupPeople, headerErrors, parseHeader, templateFor } from '$lib/server/editor';
 import { secretariatGroups } from '$lib/server/workspace';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals }) => {
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const groups = await secretariatGroups(locals.pb, locals.user!.id);
 	if (!groups.length) error(404, { message: t.errors.notFound });
-	return { groups };
+	// The group whose last meeting is the template: chosen in the form (?gruppe=), else the first.
+	const asked = url.searchParams.get('gruppe');
+	const group = groups.find((g) => g.id === asked) ?? groups[0];
+	const [{ values, template }, people] = await Promise.all([
+		templateFor(locals.pb, group.id),
+		groupPeople(locals.pb, group.id)
+	]);
+	return { groups, group: group.id, values, template, people };
+};
+
+export const actions: Actions = {
+	default: async ({ locals, request }) => {
+		const form = await request.formData();
+		const group = String(form.get('group') ?? '');
+		const { values, errors, record } = parseHeader(form);
+		const groups = await secretariatGroups(locals.pb, locals.user!.id);
+		if (!groups.some((g) => g.id === group)) errors.group = editor.errors.group;
+		if (Object.keys(errors).length) return fail(400, { values, errors, group });
+		let id: string;
+		try {
+			// A draft: only the secretariat sees it until "Udsend dagsorden".
+			({ id } = await locals.pb.collection('meetings').create({ ...record, group, status: 'draft' }));
+		} catch (err) {
+			return fail(400, { values, errors: headerErrors(err as ClientResponseError), group });
+		}
+		redirect(303, `/moeder/${id}/rediger?gemt=1`);
+	}
 };
