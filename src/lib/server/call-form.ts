@@ -4,7 +4,7 @@
 import { ClientResponseError } from 'pocketbase';
 import { localDateKey, parseInstant, toPocketBaseDate, toTimeInput } from '$lib/dates';
 import { deadlineInstant } from '$lib/deadlines';
-import { t } from '$lib/messages';
+import { nominationAdmin } from '$lib/messages/da-nomination-admin';
 import type { CallProposal } from '$lib/deadlines/proposal';
 import type { TypedPocketBase } from '$lib/pocketbase-types';
 import { SECTORS, type CallSummary, type Sector } from './nomination-tracker';
@@ -175,7 +175,7 @@ function isCalendarDate(date: string): boolean {
 
 export function checkCallForm(values: CallFormValues, { now = new Date(), deadlineChanged = true } = {}) {
 	const errors: CallFormErrors = {};
-	const m = t.nominationAdmin.errors;
+	const m = nominationAdmin.errors;
 	if (!values.title) errors.title = m.titleRequired;
 	else if (values.title.length > 200) errors.title = m.titleTooLong;
 	if (values.description.length > 5000) errors.description = m.descriptionTooLong;
@@ -261,7 +261,7 @@ function batchErrors(err: ClientResponseError, targets: string[]): CallFormError
 	const target = targets[Number(index)] ?? 'call';
 	const errors: CallFormErrors = {};
 	for (const [field, problem] of Object.entries(refusal?.data ?? {})) {
-		const message = problem.code?.startsWith('validation_') ? t.nominationAdmin.errors.invalid : problem.message;
+		const message = problem.code?.startsWith('validation_') ? nominationAdmin.errors.invalid : problem.message;
 		const name = target.startsWith('forum:')
 			? `forum_${field === 'quota' ? 'quota' : 'name'}_${target.slice(6)}`
 			: (CALL_FIELDS[field] ?? 'form');
@@ -272,7 +272,7 @@ function batchErrors(err: ClientResponseError, targets: string[]): CallFormError
 		const english = /^(Failed|The request|Something went wrong|Batch|Missing|Invalid)\b/.test(refusal?.message ?? '');
 		errors.form =
 			refusal?.status === 403 || refusal?.status === 404 || !refusal?.message || english
-				? t.nominationAdmin.errors.notSaved
+				? nominationAdmin.errors.notSaved
 				: refusal.message;
 	}
 	return errors;

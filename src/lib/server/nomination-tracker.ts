@@ -5,7 +5,7 @@
 // filter that may match nothing (PocketBase throttles empty searches).
 import { error } from '@sveltejs/kit';
 import { ClientResponseError } from 'pocketbase';
-import { t } from '$lib/messages';
+import { nominationAdmin } from '$lib/messages/da-nomination-admin';
 import { toPocketBaseDate } from '$lib/dates';
 import { tally, type Tally } from '$lib/nominations';
 import type {
@@ -182,12 +182,12 @@ const byPosition = (a: { position: number }, b: { position: number }) => a.posit
 
 /** A call with its fora (a Danish 404 when the reader may not see it). */
 export async function getCall(pb: TypedPocketBase, callId: string, { answers = false } = {}) {
-	if (!isRecordId(callId)) error(404, { message: t.nominationAdmin.notFound });
+	if (!isRecordId(callId)) error(404, { message: nominationAdmin.notFound });
 	const expand = ['group', 'meeting', 'item', 'nomination_fora_via_call.group'];
 	if (answers) expand.push('nominations_via_call.nominated_by', 'nomination_tallies_via_call');
 	const call = await orNotFound(
 		pb.collection('nomination_calls').getOne<CallRecord>(callId, { expand: expand.join(',') }),
-		t.nominationAdmin.notFound
+		nominationAdmin.notFound
 	);
 	const summary: CallSummary = {
 		id: call.id,
@@ -288,7 +288,7 @@ export function sendCallReminders(pb: TypedPocketBase, callId: string, confirmed
 export async function loadTracker(pb: TypedPocketBase, callId: string, userId: string) {
 	const { call, nominations, tallies } = await getCall(pb, callId, { answers: true });
 	const role = await roleIn(pb, userId, call.group.id);
-	if (!isLeader(role)) error(404, { message: t.nominationAdmin.notFound });
+	if (!isLeader(role)) error(404, { message: nominationAdmin.notFound });
 	const isSecretariat = role === 'secretariat';
 	const [{ organizations }, reminder] = await Promise.all([
 		groupOrganizations(pb, call.group.id),
@@ -301,7 +301,7 @@ export async function loadTracker(pb: TypedPocketBase, callId: string, userId: s
 
 /** The secretariat's own actions on a call; a Danish 404 for anyone else. */
 export async function requireSecretariat(pb: TypedPocketBase, groupId: string, userId: string) {
-	if ((await roleIn(pb, userId, groupId)) !== 'secretariat') error(404, { message: t.nominationAdmin.notFound });
+	if ((await roleIn(pb, userId, groupId)) !== 'secretariat') error(404, { message: nominationAdmin.notFound });
 }
 
 /** Closes a call: members can no longer change their answers. */

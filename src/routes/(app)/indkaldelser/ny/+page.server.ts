@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { checkCallForm, emptyValues, readCallForm, saveCall, valuesFromProposal } from '$lib/server/call-form';
 import { proposalsFromItem, secretariatGroups } from '$lib/server/call-source';
 import { groupOrganizations, requireSecretariat } from '$lib/server/nomination-tracker';
-import { t } from '$lib/messages';
+import { nominationAdmin } from '$lib/messages/da-nomination-admin';
 import type { Actions, PageServerLoad } from './$types';
 
 const uniqueById = <T extends { id: string }>(list: T[]) => [...new Map(list.map((x) => [x.id, x])).values()];
@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const userId = locals.user!.id;
 	const groups = await secretariatGroups(pb, userId);
 	// Only a group's secretariat creates calls; everyone else gets the same Danish 404.
-	if (!groups.length) error(404, { message: t.nominationAdmin.notFound });
+	if (!groups.length) error(404, { message: nominationAdmin.notFound });
 	// Organisations are not listable: those who can be chosen are the organisations of the groups' members.
 	const organizations = uniqueById(
 		(await Promise.all(groups.map((g) => groupOrganizations(pb, g.id)))).flatMap((o) => o.organizations)
@@ -60,7 +60,7 @@ export const actions: Actions = {
 		const open = form.get('intent') === 'open';
 		const groups = await secretariatGroups(locals.pb, locals.user!.id);
 		if (!groups.some((g) => g.id === values.group)) {
-			return fail(400, { values, errors: { group: t.nominationAdmin.errors.groupRequired } as Record<string, string> });
+			return fail(400, { values, errors: { group: nominationAdmin.errors.groupRequired } as Record<string, string> });
 		}
 		const checked = checkCallForm(values);
 		if (Object.keys(checked.errors).length) return fail(400, { values, errors: checked.errors });

@@ -3,12 +3,13 @@ import { ClientResponseError } from 'pocketbase';
 import { loadTracker } from '$lib/server/nomination-tracker';
 import { many } from '$lib/server/expand';
 import { t } from '$lib/messages';
+import { nominationAdmin } from '$lib/messages/da-nomination-admin';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The call's tracker for its secretariat; a Danish 404 for anyone else. */
 async function secretariat(locals: App.Locals, callId: string) {
 	const o = await loadTracker(locals.pb, callId, locals.user!.id);
-	if (!o.isSecretariat) error(404, { message: t.nominationAdmin.notFound });
+	if (!o.isSecretariat) error(404, { message: nominationAdmin.notFound });
 	return o;
 }
 
@@ -58,9 +59,9 @@ export const actions: Actions = {
 			group_kind: text('group_kind') === 'forum' ? 'forum' : 'arbejdsgruppe',
 			group: text('group')
 		};
-		const m = t.nominationAdmin.errors;
+		const m = nominationAdmin.errors;
 		const errors: Record<string, string> = {};
-		if (!o.call.fora.some((f) => f.id === forum)) error(404, { message: t.nominationAdmin.notFound });
+		if (!o.call.fora.some((f) => f.id === forum)) error(404, { message: nominationAdmin.notFound });
 		if (!values.nominations.length) errors.nominations = m.nomineesRequired;
 		if (values.target === 'new' && !values.name) errors.name = m.groupNameRequired;
 		if (values.target === 'existing' && !values.group) errors.group = m.existingRequired;

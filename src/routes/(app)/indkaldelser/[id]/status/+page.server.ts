@@ -3,6 +3,7 @@ import { ClientResponseError } from 'pocketbase';
 import { deadlineAt } from '$lib/server/call-form';
 import { closeCall, extendCall, loadTracker, reopenCall, sendCallReminders } from '$lib/server/nomination-tracker';
 import { t } from '$lib/messages';
+import { nominationAdmin } from '$lib/messages/da-nomination-admin';
 import { kickReminders } from '$lib/server/reminders/engine';
 import { remindedForCall } from '$lib/server/reminders/who';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,7 +25,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 /** The tracker for the group's secretariat; a Danish 404 for anyone else. */
 async function secretariat(locals: App.Locals, callId: string) {
 	const o = await loadTracker(locals.pb, callId, locals.user!.id);
-	if (!o.isSecretariat) error(404, { message: t.nominationAdmin.notFound });
+	if (!o.isSecretariat) error(404, { message: nominationAdmin.notFound });
 	return o;
 }
 
@@ -35,8 +36,8 @@ function nominationErrors(err: ClientResponseError): Record<string, string> {
 	const errors: Record<string, string> = {};
 	for (const [field, problem] of Object.entries((err.response?.data ?? {}) as Refusal)) {
 		errors[field] = problem.code?.startsWith('validation_')
-			? t.nominationAdmin.errors.invalid
-			: (problem.message ?? t.nominationAdmin.errors.invalid);
+			? nominationAdmin.errors.invalid
+			: (problem.message ?? nominationAdmin.errors.invalid);
 	}
 	if (!Object.keys(errors).length) errors.form = String(err.response?.message || t.errors.generic);
 	return errors;
@@ -52,11 +53,11 @@ function refusalMessage(err: ClientResponseError, field: string): string {
 function readDeadline(form: FormData) {
 	const date = String(form.get('deadline_date') ?? '').trim();
 	const time = String(form.get('deadline_time') ?? '').trim();
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { error: t.nominationAdmin.errors.deadlineRequired };
-	if (time && !/^\d{1,2}[:.]\d{2}$/.test(time)) return { error: t.nominationAdmin.errors.deadlineTime };
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { error: nominationAdmin.errors.deadlineRequired };
+	if (time && !/^\d{1,2}[:.]\d{2}$/.test(time)) return { error: nominationAdmin.errors.deadlineTime };
 	const at = deadlineAt(date, time.replace('.', ':'));
-	if (Number.isNaN(at.getTime())) return { error: t.nominationAdmin.errors.deadlineRequired };
-	if (at <= new Date()) return { error: t.nominationAdmin.errors.deadlinePast };
+	if (Number.isNaN(at.getTime())) return { error: nominationAdmin.errors.deadlineRequired };
+	if (at <= new Date()) return { error: nominationAdmin.errors.deadlinePast };
 	return { at };
 }
 
@@ -92,7 +93,7 @@ export const actions: Actions = {
 			nominee_email: text('nominee_email'),
 			nominee_phone: text('nominee_phone')
 		};
-		const m = t.nominationAdmin.errors;
+		const m = nominationAdmin.errors;
 		const errors: Record<string, string> = {};
 		const org = o.rows.find((r) => r.organization.id === values.organization)?.organization;
 		if (!org) errors.organization = m.organizationRequired;
@@ -116,15 +117,15 @@ export const actions: Actions = {
 		return {
 			onBehalfSaved:
 				values.kind === 'none'
-					? t.nominationAdmin.onBehalfNoneSaved(org!.name)
-					: t.nominationAdmin.onBehalfSaved(values.nominee_name, org!.name)
+					? nominationAdmin.onBehalfNoneSaved(org!.name)
+					: nominationAdmin.onBehalfSaved(values.nominee_name, org!.name)
 		};
 	},
 
 	close: async ({ locals, params }) => {
 		await secretariat(locals, params.id);
 		await closeCall(locals.pb, params.id);
-		return { statusChanged: t.nominationAdmin.closed };
+		return { statusChanged: nominationAdmin.closed };
 	},
 
 	reopen: async ({ locals, params }) => {
@@ -136,7 +137,7 @@ export const actions: Actions = {
 			if (!(err instanceof ClientResponseError) || err.status >= 500) throw err;
 			return fail(400, { extendError: refusalMessage(err, 'deadline') });
 		}
-		return { statusChanged: t.nominationAdmin.reopened };
+		return { statusChanged: nominationAdmin.reopened };
 	},
 
 	extend: async ({ locals, params, request }) => {

@@ -3,13 +3,14 @@ import { toCsv } from '$lib/csv';
 import { contentDisposition, slug } from '$lib/server/content-disposition';
 import { loadTracker } from '$lib/server/nomination-tracker';
 import { t } from '$lib/messages';
+import { nominationAdmin } from '$lib/messages/da-nomination-admin';
 import type { RequestHandler } from './$types';
 
 /** The call's answers for a spreadsheet: one row per named person, "melder ingen" and not answered. */
 export const GET: RequestHandler = async ({ locals, params }) => {
 	if (!locals.user) error(404, { message: t.errors.notFound });
 	const o = await loadTracker(locals.pb, params.id, locals.user.id);
-	const m = t.nominationAdmin;
+	const m = nominationAdmin;
 	const rows: string[][] = [];
 	for (const row of o.rows) {
 		const org = row.organization.name;
