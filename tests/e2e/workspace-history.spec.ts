@@ -53,6 +53,14 @@ test('a member sees no workspace, and a meeting’s history is a 404 to them', a
 	await page.goto(`/moeder/${stack.pastMeeting.id}`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Klyngestyregruppemøde');
 	await expect(page.getByRole('navigation', { name: 'Sekretariatet' })).toHaveCount(0);
+	// Every reader may print the agenda, and the minutes once they are out.
+	await expect(page.getByRole('link', { name: 'Udskriv dagsorden' })).toHaveAttribute(
+		'href',
+		`/moeder/${stack.pastMeeting.id}/udskriv`
+	);
+	await page.getByRole('link', { name: 'Udskriv referat' }).click();
+	await expect(page).toHaveURL(`/moeder/${stack.pastMeeting.id}/udskriv?visning=referat`);
+	await expect(page.getByRole('heading', { name: 'OPFØLGNINGSPUNKTER' })).toBeVisible();
 
 	for (const path of ['historik', 'rediger', 'referat']) {
 		const response = await page.goto(`/moeder/${stack.pastMeeting.id}/${path}`);
