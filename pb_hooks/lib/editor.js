@@ -28,6 +28,22 @@ const MEETING_FIELDS = [
 	'attendance_days_before',
 	'share_with_chairs'
 ];
+/** The meeting fields in the history's words ("Mødet er ændret: start, slut"). */
+const MEETING_FIELD_WORDS = {
+	title: 'titel',
+	status: 'status',
+	starts: 'start',
+	ends: 'slut',
+	location_room: 'lokale',
+	location_address: 'adresse',
+	location_note: 'bemærkning til stedet',
+	catering: 'forplejning',
+	chair: 'mødeleder',
+	minute_takers: 'referenter',
+	attendance_deadline: 'svarfrist',
+	attendance_days_before: 'svarfristens regel',
+	share_with_chairs: 'deling med formandskabet'
+};
 /** The kinds of change members see, in the order they are named, with their Danish words. */
 const CHANGE_WORDS = {
 	new: 'nyt punkt',
@@ -229,6 +245,10 @@ module.exports = {
 		const snapAfter = a.snapshot(after, MEETING_FIELDS);
 		const changed = a.changedFields(snapBefore, snapAfter);
 		if (!changed.length) return;
+		// Sending out the minutes is the minutes hook's entry ("Referat udsendt"), not a second one here.
+		if (after.getString('status') === 'minutes_published' && changed.length === 1 && changed[0] === 'status') {
+			return;
+		}
 		const becamePublished = before.getString('status') === 'draft' && after.getString('status') === 'published';
 		a.write(e.app, {
 			collection: 'meetings',
@@ -239,7 +259,9 @@ module.exports = {
 			actor: a.userId(e.auth),
 			before: snapBefore,
 			after: snapAfter,
-			summary: becamePublished ? 'Dagsordenen er udsendt' : 'Mødet er ændret: ' + changed.join(', ')
+			summary: becamePublished
+				? 'Dagsordenen er udsendt'
+				: 'Mødet er ændret: ' + changed.map((f) => MEETING_FIELD_WORDS[f] || f).join(', ')
 		});
 	},
 

@@ -373,6 +373,7 @@ describe('the audit log', () => {
 		// The fixtures themselves (written by the superuser) are in the log too, without an actor.
 		const setup = await auditOf(meeting.id);
 		expect(setup.map((e) => [e.collection, e.action, e.actor]).sort()).toEqual([
+			['agenda_items', 'create', ''],
 			['decisions', 'create', ''],
 			['follow_ups', 'create', ''],
 			['item_minutes', 'create', '']
