@@ -19,6 +19,7 @@ import { formatPushDispatch, measurePushDispatch } from './push-dispatch.mjs';
 import { formatPushKill, measurePushKill } from './push-kill.mjs';
 import { formatPlanAtScale, measurePlanAtScale } from './plan-scale.mjs';
 import { formatImportSeed, measureImportSeed } from './import-seed.mjs';
+import { formatEditorSave, measureEditorSave } from './editor-save.mjs';
 
 buildIfStale();
 if (process.argv.includes('--scale')) {
@@ -157,5 +158,7 @@ for (const line of formatPushDispatch(await measurePushDispatch())) console.log(
 for (const line of formatPushKill(await measurePushKill({ rounds: 10 }))) console.log(line);
 console.log(formatPlanAtScale(await measurePlanAtScale({ clusters: Number(process.env.BENCH_CLUSTERS ?? 210) })));
 
-// The secretariat's workspace (issue 10), on a PocketBase of its own: importing the seed minutes.
+// The secretariat's workspace (issue 10), each on a PocketBase of its own: importing the seed
+// minutes; the agenda editor's save of a 20-item agenda beside bare PocketBase writes.
 console.log(formatImportSeed(await measureImportSeed({ runs: 30 })));
+console.log(formatEditorSave(await measureEditorSave()));
