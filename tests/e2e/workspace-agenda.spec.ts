@@ -4,6 +4,8 @@
 // "Ændret". At 360×740 first, then the editor at 1280×800 with dragging. Axe on every screen.
 import PocketBase from 'pocketbase';
 import { EditorPage } from './pages/editor-page';
+import { ItemEditorPage } from './pages/item-editor-page';
+import { MinutesPage } from './pages/minutes-page';
 import { expectNoAxeViolations } from './support/axe';
 import { expect, test } from './support/fixtures';
 import { elementsWiderThanScreen, logIn } from './support/shortcuts';
@@ -31,7 +33,7 @@ test('the secretary makes the next meeting from the template, publishes it, chan
 	newPhone
 }) => {
 	// Two people, four screens and seven saves: more steps than the default minute allows on a busy machine.
-	test.setTimeout(150_000);
+	test.setTimeout(240_000);
 	const editor = new EditorPage(page);
 	await logIn(page, stack.secretariat, stack.password);
 	let meetingId = '';
@@ -132,6 +134,61 @@ test('the secretary makes the next meeting from the template, publishes it, chan
 		await expectNoAxeViolations(phone);
 		await phone.goto(`/moeder/${meetingId}/punkter/3`);
 		await expect(phone.getByText('Ændret siden udsendelse: nyt tidspunkt.')).toBeVisible();
+		await expectNoAxeViolations(phone);
+		await phone.close();
+	});
+
+	// The rest of the meeting's life (issue 10's walk): an attachment, the minutes with a decision and
+	// a follow-up owned by the member, published; the follow-up reaches the member's "Dine frister".
+	const meetingDay = await test.step('the secretary attaches a PDF to an item', async () => {
+		await editor.goto(meetingId);
+		const day = await editor.date.inputValue();
+		await editor
+			.item('Demensvenlig klynge')
+			.getByRole('link', { name: 'Tekster og bilag: Demensvenlig klynge' })
+			.click();
+		const itemEditor = new ItemEditorPage(page);
+		await expect(itemEditor.heading).toHaveText('Rediger punkt 3');
+		await itemEditor.file.setInputFiles({
+			name: 'strategi.pdf',
+			mimeType: 'application/pdf',
+			buffer: Buffer.from('%PDF-1.4\n% Demensstrategi for Midtklyngen\n%%EOF\n')
+		});
+		await itemEditor.attachmentTitle.fill('Demensstrategi 2027');
+		await itemEditor.upload.click();
+		await expect(itemEditor.attachment('Demensstrategi 2027')).toBeVisible();
+		await expectNoAxeViolations(page);
+		return day;
+	});
+
+	await test.step('the secretary writes the minutes with a decision and a follow-up, and sends them out', async () => {
+		const minutes = new MinutesPage(page);
+		await minutes.goto(meetingId);
+		await minutes.writeItem(3, 'Demensvenlig klynge', 'Strategien blev drøftet.', 'Styregruppen godkender strategien.');
+		await expect(minutes.item(3, 'Demensvenlig klynge').getByRole('status')).toHaveText('Gemt');
+		const due = new Date(Date.parse(`${meetingDay}T12:00:00Z`) + 14 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+		await minutes.addFollowUp(3, 'Send strategien til kommunerne (e2e)', member.name as string, due);
+		await expect(minutes.followUps(3).getByLabel('Opfølgningspunkt 1')).toHaveValue(
+			'Send strategien til kommunerne (e2e)'
+		);
+		await expectNoAxeViolations(page);
+		await minutes.publish();
+		await expect(minutes.published).toHaveText('Referatet er udsendt. Medlemmerne får besked.');
+	});
+
+	await test.step('the member reads the attachment and the minutes, and finds the follow-up in "Dine frister"', async () => {
+		const rows = await pb.collection('notifications').getFullList({
+			filter: pb.filter('subject = {:m} && kind = "minutes_published" && user = {:u}', { m: meetingId, u: member.id })
+		});
+		expect(rows).toHaveLength(1);
+		const phone = await newPhone();
+		await logIn(phone, MEMBER, stack.password);
+		await phone.goto(`/moeder/${meetingId}/punkter/3`);
+		await expect(phone.getByRole('link', { name: /Demensstrategi 2027/ })).toBeVisible();
+		await expect(phone.getByText('Styregruppen godkender strategien.')).toBeVisible();
+		await phone.goto('/');
+		const deadlines = phone.getByRole('region', { name: 'Dine frister' });
+		await expect(deadlines.getByRole('link', { name: 'Send strategien til kommunerne (e2e)' })).toBeVisible();
 		await expectNoAxeViolations(phone);
 		await phone.close();
 	});

@@ -98,7 +98,8 @@ describe('filter oracle: attachment titles', () => {
 				}
 			}
 		}
-	});
+		// Every viewer × title × operator is two requests: minutes on a busy two-core machine.
+	}, 120_000);
 
 	it('never lists a hidden item when sorting on the titles', async () => {
 		for (const [label, pb] of viewers()) {
