@@ -56,3 +56,26 @@ export async function requireSecretariatOfMeeting(
 	if ((await roleIn(pb, userId, meeting.group)) !== 'secretariat') error(404, { message: t.errors.meetingNotFound });
 	return meeting;
 }
+
+/** Among the user's groups, the one whose latest meeting starts last (the default choice of a form). */
+export async function groupThatMetLast(
+	pb: TypedPocketBase,
+	groups: SecretariatGroup[]
+): Promise<SecretariatGroup | undefined> {
+	const latest = await Promise.all(
+		groups.map((g) =>
+			pb
+				.collection('meetings')
+				.getList<{ starts: string }>(1, 1, {
+					filter: pb.filter('group = {:id}', { id: g.id }),
+					sort: '-starts',
+					fields: 'starts',
+					skipTotal: true
+				})
+				.then((page) => page.items[0]?.starts ?? '')
+		)
+	);
+	let pick = -1;
+	for (let i = 0; i < groups.length; i++) if (latest[i] && (pick < 0 || latest[i] > latest[pick])) pick = i;
+	return pick < 0 ? undefined : groups[pick];
+}

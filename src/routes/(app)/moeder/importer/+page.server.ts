@@ -14,14 +14,16 @@ import {
 	type ImportErrors,
 	type Proposal
 } from '$lib/server/import';
-import { secretariatGroups, type SecretariatGroup } from '$lib/server/workspace';
+import { groupThatMetLast, secretariatGroups, type SecretariatGroup } from '$lib/server/workspace';
 import type { TypedPocketBase } from '$lib/pocketbase-types';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const groups = await secretariatGroups(locals.pb, locals.user!.id);
 	if (!groups.length) error(404, { message: t.errors.notFound });
-	return { groups };
+	/** The group chosen at first when the user runs several: the one that met most recently. */
+	const defaultGroup = groups.length > 1 ? ((await groupThatMetLast(locals.pb, groups))?.id ?? '') : '';
+	return { groups, defaultGroup };
 };
 
 /** Everything the review step shows, as the form of either action returns it. */
@@ -68,17 +70,19 @@ export const actions: Actions = {
 		const input = (errors: ImportErrors) =>
 			fail(400, { step: 'input' as const, errors, text: pasted.length > MAX_BYTES ? '' : pasted, group: groupId });
 
+		// Every field's problem at once: a missing group and an unreadable text are both shown.
 		const group = await chosenGroup(locals.pb, locals.user!.id, groupId);
-		if (!group) return input({ group: m.errors.group });
-		if (upload && pasted.trim() !== '') return input({ file: m.bothGiven });
+		const groupError: ImportErrors = group ? {} : { group: m.errors.group };
+		if (upload && pasted.trim() !== '') return input({ ...groupError, file: m.bothGiven });
 		let text = pasted;
 		if (upload) {
 			const read = await readDocx(upload);
-			if ('error' in read) return input({ file: read.error });
+			if ('error' in read) return input({ ...groupError, file: read.error });
 			text = read.text;
 		}
 		const parsed = parseMeetingText(text);
-		if (!parsed.ok) return input({ [upload ? 'file' : 'text']: parsed.error.message });
+		if (!parsed.ok) return input({ ...groupError, [upload ? 'file' : 'text']: parsed.error.message });
+		if (!group) return input(groupError);
 		const members = await groupMembers(locals.pb, group.id);
 		const proposal = proposalFrom(parsed.meeting, parsed.leftovers, members, group.id);
 		// Overlapping slots in the source are shown at once, beside the item, as is a gap between two.

@@ -3,19 +3,21 @@ import type { ClientResponseError } from 'pocketbase';
 import { t } from '$lib/messages';
 import { editor } from '$lib/messages/da-editor';
 import { groupPeople, headerErrors, parseHeader, templateFor } from '$lib/server/editor';
-import { secretariatGroups } from '$lib/server/workspace';
+import { groupThatMetLast, secretariatGroups } from '$lib/server/workspace';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const groups = await secretariatGroups(locals.pb, locals.user!.id);
 	if (!groups.length) error(404, { message: t.errors.notFound });
-	// The group whose last meeting is the template: chosen in the form (?gruppe=), else the first.
-	const asked = url.searchParams.get('gruppe');
-	const group = groups.find((g) => g.id === asked) ?? groups[0];
-	const [{ values, template }, people] = await Promise.all([
-		templateFor(locals.pb, group.id),
-		groupPeople(locals.pb, group.id)
-	]);
+	// The group whose last meeting is the template: chosen in the form (?gruppe=), else the one that
+	// met most recently (a secretary who also runs a new working group without meetings yet still
+	// gets the steering group's template first).
+	const group =
+		groups.find((g) => g.id === url.searchParams.get('gruppe')) ??
+		(await groupThatMetLast(locals.pb, groups)) ??
+		groups[0];
+	const { values, template } = await templateFor(locals.pb, group.id);
+	const people = await groupPeople(locals.pb, group.id);
 	return { groups, group: group.id, values, template, people };
 };
 
