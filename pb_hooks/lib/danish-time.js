@@ -41,6 +41,11 @@ module.exports = {
 	offsetAt: offsetAt,
 	/** The wall clock of an instant (a PocketBase date or ms): its UTC fields hold Copenhagen time. */
 	local: local,
+	/** "8. januar 2027" */
+	formatDate: (value) => {
+		const d = local(value);
+		return d.getUTCDate() + '. ' + MONTHS[d.getUTCMonth()] + ' ' + d.getUTCFullYear();
+	},
 	/** "fredag den 8. januar" */
 	formatDayAndMonth: (value) => {
 		const d = local(value);

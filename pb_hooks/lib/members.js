@@ -19,20 +19,6 @@ const NO_GROUP = 'Gruppen findes ikke.';
 /** The fields the add route reads; anything else in the body is refused, not ignored. */
 const ADD_FIELDS = { name: true, title: true, organization: true, email: true, role: true, starts: true };
 const AUDITED = ['user', 'group', 'meeting', 'role', 'starts', 'ends'];
-const MONTHS = [
-	'januar',
-	'februar',
-	'marts',
-	'april',
-	'maj',
-	'juni',
-	'juli',
-	'august',
-	'september',
-	'oktober',
-	'november',
-	'december'
-];
 
 /** A PocketBase date (or '') as ms since the epoch; NaN for none or unreadable. */
 function instant(value) {
@@ -42,8 +28,7 @@ function instant(value) {
 
 /** "1. marts 2027" in Copenhagen, of a PocketBase date or ms. */
 function formatDate(value) {
-	const d = require(`${__hooks}/lib/danish-time.js`).local(typeof value === 'number' ? value : instant(value));
-	return d.getUTCDate() + '. ' + MONTHS[d.getUTCMonth()] + ' ' + d.getUTCFullYear();
+	return require(`${__hooks}/lib/danish-time.js`).formatDate(typeof value === 'number' ? value : instant(value));
 }
 
 /** A 400 with a Danish message beside one field. */
